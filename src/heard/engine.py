@@ -1,0 +1,111 @@
+"""The engine: segment -> analyse context -> classify -> explain -> patterns -> feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from heard import guard
+from heard.codes import CODE_INFO
+from heard.errors import E, UserError
+from heard.evidence import read_evidence
+from heard.explain import cue_spans
+from heard.features import Featurizer, SentenceView, view
+from heard.model import DEFAULT_MODEL, LinearModel
+from heard.patterns import find_patterns
+from heard.segment import split
+from heard.types import CodeScore, Context, Result, SentenceResult, Span
+
+
+class Engine:
+    """Loaded once (model weights, embeddings), then reused for every check."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        embedder = None
+        if model.config.get("embeddings"):
+            from heard.embed import load_embedder
+
+            embedder = load_embedder(int(model.config.get("embedding_dim", 256)))
+        self.featurizer = Featurizer(embedder)
+
+    @classmethod
+    def from_disk(cls, path: Path = DEFAULT_MODEL) -> Engine:
+        """Load the model folder at ``path`` (the shipped model by default)."""
+        return cls(LinearModel.from_disk(path))
+
+    # -- public API --------------------------------------------------------------------
+    def check(self, text: str, context: Context | None = None) -> Result:
+        """Code a response given as free text: split it into sentences, then code each."""
+        return self.pipe([(text, context)])[0]
+
+    def check_sentences(self, sentences: Sequence[str], context: Context | None = None) -> Result:
+        """Code sentences that are already split (what evaluation uses), in order."""
+        return self.pipe_sentences([(sentences, context)])[0]
+
+    def pipe(self, items: Iterable[tuple[str, Context | None]]) -> list[Result]:
+        """Check many (text, context) pairs in one batch."""
+        prepared = []
+        for text, context in items:
+            guard.check_text(text)
+            spans = split(text)
+            prepared.append((text, [s.text for s in spans], [(s.start, s.end) for s in spans], context))
+        return self._run(prepared)
+
+    def pipe_sentences(self, items: Iterable[tuple[Sequence[str], Context | None]]) -> list[Result]:
+        """Code many (sentences, context) pairs in one batch, without re-splitting."""
+        prepared = []
+        for sentences, context in items:
+            sents = list(sentences)
+            if len(sents) > guard.MAX_SENTENCES:
+                raise UserError(E.E011, count=len(sents), limit=guard.MAX_SENTENCES)
+            offsets, text = _join(sents)
+            prepared.append((text, sents, offsets, context))
+        return self._run(prepared)
+
+    # -- internals ---------------------------------------------------------------------
+    def _run(self, prepared: list[tuple[str, list[str], list[tuple[int, int]], Context | None]]) -> list[Result]:
+        views: list[list[SentenceView]] = []
+        for _, sents, _, context in prepared:
+            ctx = guard.check_context(context)
+            ev = read_evidence(ctx)
+            views.append([view(s, i, len(sents), ctx, ev) for i, s in enumerate(sents)])
+        flat = [v for vs in views for v in vs]
+        if not flat:
+            return []
+        probs = self.model.proba(self.featurizer.transform(flat))
+        decisions = self.model.decide(probs)
+        results, k = [], 0
+        for (text, sents, offsets, context), vs in zip(prepared, views):
+            coded = []
+            for v, (start, end) in zip(vs, offsets):
+                coded.append(self._sentence(v, start, end, probs[k], decisions[k]))
+                k += 1
+            results.append(self._result(text, context or Context(), tuple(coded), vs))
+        return results
+
+    def _sentence(self, v: SentenceView, start: int, end: int, probs: object, chosen: tuple[int, ...]) -> SentenceResult:
+        scores = []
+        for i in chosen:
+            code = self.model.codes[i]
+            cues = tuple(Span(start + s.start, start + s.end, s.text)
+                         for s in cue_spans(code, v, self.model, self.featurizer))
+            scores.append(CodeScore(code, float(probs[i]), cues, CODE_INFO[code].explanation))  # type: ignore[index]
+        return SentenceResult(v.text, start, end, tuple(scores))
+
+    def _result(self, text: str, context: Context, sentences: tuple[SentenceResult, ...],
+                views: list[SentenceView]) -> Result:
+        ev = views[0].evidence if views else read_evidence(context)
+        patterns = find_patterns(sentences, ev, context.evidence)
+        result = Result(text, context, sentences, patterns)
+        from heard.feedback import add_feedback
+
+        return add_feedback(result, ev)
+
+
+def _join(sentences: list[str]) -> tuple[list[tuple[int, int]], str]:
+    offsets, pos = [], 0
+    for s in sentences:
+        offsets.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    return offsets, " ".join(sentences)

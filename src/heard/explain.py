@@ -1,0 +1,67 @@
+"""The words behind each decision: cue spans for every code a sentence gets.
+
+In order of preference: the cue patterns of that code (``heard.cues``); for
+``project``/``acknowledge``, the feelings compared with the evidence and the words shared
+with the context; otherwise the word n-grams that pushed the classifier hardest towards
+the code. A code is never shown without at least one span.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from heard.features import Featurizer, SentenceView, _state
+from heard.model import LinearModel
+from heard.types import Span
+
+_TOKEN = re.compile(r"[A-Za-z0-9'’]+|[!?]")
+
+
+def _dedupe(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if out and s.start < out[-1].end:
+            continue  # overlapping cue: keep the earlier, longer one
+        out.append(s)
+    return tuple(out)
+
+
+def _lexicon_spans(code: str, v: SentenceView) -> list[Span]:
+    if code == "project":
+        return [f.span for f in v.feelings if f.verdict != "supported"]
+    if code == "acknowledge":
+        return [f.span for f in v.feelings if f.verdict == "supported"] + list(v.overlap_spans)
+    return []
+
+
+def _model_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurizer, top: int = 2) -> list[Span]:
+    row = model.codes.index(code)
+    toks = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(v.text)]
+    state = _state(v)
+    scored: list[tuple[float, int, int]] = []
+    coef = model.coef.getrow(row)
+    weights = dict(zip(coef.indices.tolist(), coef.data.tolist()))
+    for n in (1, 2, 3):
+        for i in range(len(toks) - n + 1):
+            gram = " ".join(t[2] for t in toks[i:i + n])
+            w = sum(weights.get(feat.feature_index(p + gram), 0.0) for p in ("w:", f"{state}:"))
+            scored.append((w / n, toks[i][0], toks[i + n - 1][1]))
+    best = [s for s in sorted(scored, reverse=True)[:top] if s[0] > 0]
+    return [Span(a, b, v.text[a:b]) for _, a, b in best]
+
+
+def cue_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurizer) -> tuple[Span, ...]:
+    """Spans (offsets within the sentence) that carry ``code`` in this sentence."""
+    spans = list(v.cues.get(code, [])) + _lexicon_spans(code, v)
+    if not spans and code != "other":
+        spans = _model_spans(code, v, model, feat)
+    if not spans:
+        spans = [Span(0, len(v.text), v.text)]
+    return _dedupe(spans)
+
+
+def confidence(probs: np.ndarray, index: int) -> float:
+    """Probability of one code, as a plain float."""
+    return float(probs[index])

@@ -1,0 +1,123 @@
+"""Turn a sentence in its context into features for the classifier.
+
+Three kinds, all cheap to compute:
+
+* **words**: hashed word 1–3-grams and character 2–5-grams of the sentence (no vocabulary
+  to ship; hashing makes the featurizer stateless), plus the same word n-grams *crossed
+  with the child's state* (distressed / calm) so that "Look, a birdie!" can weigh
+  differently right after a fall and once the child has moved on;
+* **cues and context**: which cue patterns fired (``heard.cues``), how the feelings the
+  sentence names compare with the evidence (``heard.evidence``), the child's distress
+  level, overlap with the context words, position in the response, age band;
+* **meaning** (optional): a static sentence embedding (WordLlama) so that paraphrases
+  unseen in training land near the ones seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from heard import cues as cue_mod
+from heard.evidence import Evidence, NamedFeeling, named_feelings, overlap, read_evidence
+from heard.types import Context, Span
+
+N_HASH = 2**19
+_TOKEN = re.compile(r"[a-z0-9']+|[!?]")
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """Everything the classifier and the explainer need about one sentence."""
+
+    text: str
+    index: int
+    n_sentences: int
+    evidence: Evidence
+    context: Context
+    cues: dict[str, list[Span]]
+    feelings: tuple[NamedFeeling, ...]
+    overlap: float
+    echo: float
+    overlap_spans: tuple[Span, ...]
+
+
+def view(text: str, index: int, n: int, context: Context, ev: Evidence | None = None) -> SentenceView:
+    """Analyse one sentence in context (evidence can be shared across a response)."""
+    ev = ev if ev is not None else read_evidence(context)
+    ov, echo, spans = overlap(text, ev)
+    return SentenceView(text, index, n, ev, context, cue_mod.find(text),
+                        tuple(named_feelings(text, ev)), ov, echo, tuple(spans))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes kept, "!" and "?" as tokens)."""
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def word_ngrams(toks: Sequence[str], n_max: int = 3) -> list[str]:
+    """Word n-grams from 1 to ``n_max`` joined by spaces."""
+    return [" ".join(toks[i:i + n]) for n in range(1, n_max + 1) for i in range(len(toks) - n + 1)]
+
+
+def _state(v: SentenceView) -> str:
+    if v.evidence.distress >= 1:
+        return "D"
+    if v.evidence.calm or (v.evidence.has_child and not v.evidence.distress):
+        return "C"
+    return "U"  # unknown: no child evidence
+
+
+def _context_features(v: SentenceView) -> list[str]:
+    ev = v.evidence
+    feats = [f"state={_state(v)}", f"distress={ev.distress}", f"calm={ev.calm}",
+             f"injury={ev.injury}", f"fearsit={ev.fear_situation}", f"haschild={ev.has_child}",
+             f"pos={min(v.index, 3)}", f"last={v.index == v.n_sentences - 1}",
+             f"len={min(len(v.text.split()) // 3, 5)}", f"q={v.text.rstrip().endswith('?')}",
+             f"ov={round(v.overlap * 3)}", f"echo={round(v.echo * 3)}"]
+    age = v.context.age_months
+    feats.append("age=none" if age is None else f"age={min(age // 12, 6)}")
+    feats += [f"cue:{code}" for code in v.cues] + [f"cue:{code}|{_state(v)}" for code in v.cues]
+    for f in v.feelings:
+        feats += [f"feel:{f.verdict}", f"feel:{f.family}:{f.verdict}", f"feelint:{f.intensity}:{f.verdict}"]
+    return feats
+
+
+def analyzer(v: SentenceView) -> list[str]:
+    """All sparse feature strings for one sentence (hashed by the vectorizer)."""
+    toks = tokens(v.text)
+    grams = word_ngrams(toks)
+    state = _state(v)
+    padded = f" {' '.join(toks)} "
+    chars = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
+    ctx = _context_features(v)
+    return (["w:" + g for g in grams] + [f"{state}:" + g for g in grams] + ["c:" + c for c in chars]
+            + ["x:" + c for c in ctx] + [f"x:{c}|{state}" for c in ctx[:1]])
+
+
+class Featurizer:
+    """Sentences in context -> a sparse matrix (plus dense embeddings when enabled)."""
+
+    def __init__(self, embedder: object | None = None) -> None:
+        self.hasher = HashingVectorizer(analyzer=analyzer, n_features=N_HASH,  # type: ignore[arg-type]
+                                        alternate_sign=False, norm="l2", binary=True)
+        self.embedder = embedder
+
+    def transform(self, views: Sequence[SentenceView]) -> sparse.csr_matrix:
+        """Feature matrix for ``views`` (rows in order)."""
+        x = self.hasher.transform(views)
+        if self.embedder is None:
+            return sparse.csr_matrix(x)
+        emb = self.embedder.embed([v.text for v in views])  # type: ignore[attr-defined]
+        emb = np.asarray(emb, dtype=np.float32)
+        return sparse.hstack([x, sparse.csr_matrix(emb)], format="csr")
+
+    def feature_index(self, feature: str) -> int:
+        """Column of one feature string (for explaining a decision)."""
+        col = self.hasher.transform([[feature]]).indices  # type: ignore[list-item]
+        return int(col[0])

@@ -1,0 +1,76 @@
+"""The trained classifier as a folder: ``config.json``, ``meta.json``, ``weights.npz``.
+
+One logistic-regression scorer per code over the features of :mod:`heard.features`;
+per-code decision thresholds chosen on the dev split. Saved without pickle (plain arrays
+and JSON), so a model folder is readable and loads in milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from heard.errors import E, UserError
+from heard.types import CODES
+
+DEFAULT_MODEL = Path(__file__).parent / "resources" / "model"
+
+
+@dataclass
+class LinearModel:
+    """Weights (codes x features), intercepts, thresholds and the settings they need."""
+
+    coef: sparse.csr_matrix
+    intercept: np.ndarray
+    thresholds: dict[str, float]
+    config: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    codes: tuple[str, ...] = CODES
+
+    def proba(self, x: sparse.csr_matrix) -> np.ndarray:
+        """Probability of each code (columns in ``self.codes`` order) for each row of ``x``."""
+        z = np.asarray((x @ self.coef.T).todense()) + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def decide(self, probs: np.ndarray) -> list[tuple[int, ...]]:
+        """Code indices per row: every code over its threshold; ``other`` only alone."""
+        t = np.array([self.thresholds.get(c, 0.5) for c in self.codes])
+        other = self.codes.index("other")
+        out: list[tuple[int, ...]] = []
+        for row in probs:
+            chosen = [i for i in np.flatnonzero(row >= t) if i != other]
+            if not chosen:
+                chosen = [int(np.argmax(row / t))]
+            out.append(tuple(int(i) for i in chosen))
+        return out
+
+    def to_disk(self, path: Path) -> None:
+        """Write the folder (creating it)."""
+        path.mkdir(parents=True, exist_ok=True)
+        coef = self.coef.tocsr().astype(np.float32)
+        np.savez_compressed(path / "weights.npz", data=coef.data, indices=coef.indices,
+                            indptr=coef.indptr, shape=np.array(coef.shape),
+                            intercept=self.intercept.astype(np.float64))
+        cfg = {**self.config, "codes": list(self.codes), "thresholds": self.thresholds}
+        (path / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+        (path / "meta.json").write_text(json.dumps(self.meta, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path = DEFAULT_MODEL) -> LinearModel:
+        """Read a folder written by :meth:`to_disk`."""
+        try:
+            cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            with np.load(path / "weights.npz") as w:
+                coef = sparse.csr_matrix((w["data"], w["indices"], w["indptr"]), shape=tuple(w["shape"]))
+                intercept = w["intercept"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise UserError(E.E009, path=path, detail=type(exc).__name__ + ": " + str(exc)[:120]) from None
+        codes = tuple(cfg.pop("codes"))
+        thresholds = cfg.pop("thresholds")
+        return cls(coef, intercept, thresholds, cfg, meta, codes)

@@ -1,0 +1,164 @@
+"""Build the data splits and train the shipped model: ``make model`` (``heard train``).
+
+Steps, all deterministic for a seed:
+1. ``data/raw/*.jsonl`` -> ``data/splits/{train,dev,test}.jsonl``, split by *group* (so the
+   two sides of a contrasting pair never straddle splits) with a stable hash: 70/15/15.
+2. For each setting in a small grid (regularisation C, embeddings on/off), fit on train and
+   score on dev with per-code thresholds tuned on dev; keep the best macro-F1.
+3. Refit the chosen setting on train+dev, keep the dev thresholds, score once on test
+   (reported in meta.json, never used to choose), write the model folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+from heard.eval.data import AnnotatedResponse, load_examples
+from heard.eval.scorer import score
+from heard.evidence import read_evidence
+from heard.features import Featurizer, view
+from heard.model import DEFAULT_MODEL, LinearModel
+from heard.types import CODES
+
+SPLITS = ("train", "dev", "test")
+THRESHOLD_GRID = np.round(np.arange(0.15, 0.71, 0.05), 2)
+
+
+def split_of(group: str) -> str:
+    """Stable split for a group id: 70% train, 15% dev, 15% test."""
+    bucket = int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % 100
+    return "train" if bucket < 70 else ("dev" if bucket < 85 else "test")
+
+
+def build_splits(raw_dir: Path, out_dir: Path) -> dict[str, int]:
+    """Write the three split files from every raw batch; returns responses per split."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows: dict[str, list[str]] = {s: [] for s in SPLITS}
+    for path in sorted(raw_dir.glob("*.jsonl")):
+        for ex in load_examples(path):
+            rows[split_of(f"{path.stem}/{ex.group}")].append(json.dumps(ex.to_json(), ensure_ascii=False))
+    for name, lines in rows.items():
+        (out_dir / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {k: len(v) for k, v in rows.items()}
+
+
+def _matrix(examples: Sequence[AnnotatedResponse], feat: Featurizer) -> tuple[sparse.csr_matrix, np.ndarray]:
+    views = []
+    labels = []
+    for ex in examples:
+        ev = read_evidence(ex.context)
+        n = len(ex.sentences)
+        views += [view(s, i, n, ex.context, ev) for i, s in enumerate(ex.sentences)]
+        labels += [[c in codes for c in CODES] for codes in ex.codes]
+    return feat.transform(views), np.array(labels, dtype=bool)
+
+
+def _fit(x: sparse.csr_matrix, y: np.ndarray, c: float, seed: int) -> tuple[sparse.csr_matrix, np.ndarray]:
+    rows, intercepts = [], []
+    for j in range(y.shape[1]):
+        clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=2000)
+        clf.fit(x, y[:, j])
+        rows.append(sparse.csr_matrix(clf.coef_))
+        intercepts.append(clf.intercept_[0])
+    coef = sparse.vstack(rows, format="csr")
+    coef.eliminate_zeros()
+    return coef, np.array(intercepts)
+
+
+def _tune_thresholds(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    thresholds = {}
+    for j, code in enumerate(CODES):
+        best, best_f1 = 0.5, -1.0
+        for t in THRESHOLD_GRID:
+            pred = probs[:, j] >= t
+            tp = int((pred & y[:, j]).sum())
+            f1 = 2 * tp / (pred.sum() + y[:, j].sum()) if tp else 0.0
+            if f1 > best_f1 + 1e-9:
+                best, best_f1 = float(t), f1
+        thresholds[code] = best
+    return thresholds
+
+
+def _score_model(model: LinearModel, x: sparse.csr_matrix, y: np.ndarray) -> dict[str, Any]:
+    decided = model.decide(model.proba(x))
+    gold = [tuple(c for c, on in zip(CODES, row) if on) for row in y]
+    pred = [tuple(model.codes[i] for i in d) for d in decided]
+    return score(gold, pred)
+
+
+def _data_version(split_dir: Path) -> str:
+    h = hashlib.sha256()
+    for name in SPLITS:
+        h.update((split_dir / f"{name}.jsonl").read_bytes())
+    return h.hexdigest()[:12]
+
+
+def train(split_dir: Path, out: Path = DEFAULT_MODEL, seed: int = 0,
+          grid: Sequence[tuple[float, bool]] = ((1.0, False), (3.0, False), (10.0, False),
+                                                 (3.0, True), (10.0, True)),
+          log: Any = print) -> LinearModel:
+    """Train, choose on dev, refit on train+dev, write the folder to ``out``."""
+    data = {name: load_examples(split_dir / f"{name}.jsonl") for name in SPLITS}
+    best: tuple[float, float, bool, dict[str, float], dict[str, Any]] | None = None
+    for c, use_emb in grid:
+        feat = _featurizer(use_emb)
+        xt, yt = _matrix(data["train"], feat)
+        xd, yd = _matrix(data["dev"], feat)
+        coef, b = _fit(xt, yt, c, seed)
+        probe = LinearModel(coef, b, {})
+        thresholds = _tune_thresholds(probe.proba(xd), yd)
+        dev = _score_model(LinearModel(coef, b, thresholds), xd, yd)
+        log(f"C={c:<5} embeddings={use_emb!s:5}  dev macro-F1 {dev['macro_f1']:.4f}  micro-F1 {dev['micro_f1']:.4f}")
+        if best is None or dev["macro_f1"] > best[0]:
+            best = (dev["macro_f1"], c, use_emb, thresholds, dev)
+    assert best is not None
+    _, c, use_emb, thresholds, dev = best
+    feat = _featurizer(use_emb)
+    x, y = _matrix([*data["train"], *data["dev"]], feat)
+    coef, b = _fit(x, y, c, seed)
+    config = {"C": c, "embeddings": use_emb, "embedding_dim": 256, "seed": seed, "n_hash": x.shape[1]}
+    model = LinearModel(coef, b, thresholds, config)
+    xs, ys = _matrix(data["test"], feat)
+    test = _score_model(model, xs, ys)
+    model.meta = {
+        "name": "heard-linear", "version": "0.1.0", "data_version": _data_version(split_dir),
+        "trained": time.strftime("%Y-%m-%d"), "sizes": {k: len(v) for k, v in data.items()},
+        "scores": {"dev_before_refit": _brief(dev), "test": _brief(test)},
+    }
+    model.to_disk(out)
+    log(f"chosen C={c} embeddings={use_emb}; test macro-F1 {test['macro_f1']:.4f} -> {out}")
+    return model
+
+
+def _brief(scores: dict[str, Any]) -> dict[str, Any]:
+    return {"macro_f1": scores["macro_f1"], "micro_f1": scores["micro_f1"],
+            "n_sentences": scores["n_sentences"],
+            "per_code_f1": {k: v["f1"] for k, v in scores["per_code"].items()}}
+
+
+def _featurizer(use_emb: bool) -> Featurizer:
+    if not use_emb:
+        return Featurizer()
+    from heard.embed import load_embedder
+
+    return Featurizer(load_embedder())
+
+
+def main(raw: str = "data/raw", splits: str = "data/splits", out: str = str(DEFAULT_MODEL), seed: int = 0) -> None:
+    """Entry point for ``make model``."""
+    sizes = build_splits(Path(raw), Path(splits))
+    print(f"splits: {sizes}")
+    train(Path(splits), Path(out), seed)
+
+
+if __name__ == "__main__":
+    main()
