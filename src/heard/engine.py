@@ -10,6 +10,7 @@ from heard.codes import CODE_INFO
 from heard.errors import E, UserError
 from heard.evidence import read_evidence
 from heard.explain import cue_spans
+from heard.feedback import add_feedback
 from heard.features import Featurizer, SentenceView, view
 from heard.model import DEFAULT_MODEL, LinearModel
 from heard.patterns import find_patterns
@@ -49,7 +50,8 @@ class Engine:
         for text, context in items:
             guard.check_text(text)
             spans = split(text)
-            prepared.append((text, [s.text for s in spans], [(s.start, s.end) for s in spans], context))
+            prepared.append((text, [s.text for s in spans], [(s.start, s.end) for s in spans],
+                             guard.check_context(context)))
         return self._run(prepared)
 
     def pipe_sentences(self, items: Iterable[tuple[Sequence[str], Context | None]]) -> list[Result]:
@@ -60,14 +62,21 @@ class Engine:
             if len(sents) > guard.MAX_SENTENCES:
                 raise UserError(E.E011, count=len(sents), limit=guard.MAX_SENTENCES)
             offsets, text = _join(sents)
-            prepared.append((text, sents, offsets, context))
+            # Given sentences (evaluation, transcripts) are coded as they are: no language gate.
+            prepared.append((text, sents, offsets, guard.check_context(context, language=False)))
         return self._run(prepared)
 
     # -- internals ---------------------------------------------------------------------
-    def _run(self, prepared: list[tuple[str, list[str], list[tuple[int, int]], Context | None]]) -> list[Result]:
+    def _verify(self, sentences: Sequence[str], context: Context) -> bool:
+        """Whether ``sentences`` code as attuned in ``context`` (used to vet suggestions)."""
+        offsets, text = _join(list(sentences))
+        return self._run([(text, list(sentences), offsets, context)], feedback=False)[0].attuned
+
+    def _run(self, prepared: list[tuple[str, list[str], list[tuple[int, int]], Context | None]],
+             feedback: bool = True) -> list[Result]:
         views: list[list[SentenceView]] = []
         for _, sents, _, context in prepared:
-            ctx = guard.check_context(context)
+            ctx = context or Context()
             ev = read_evidence(ctx)
             views.append([view(s, i, len(sents), ctx, ev) for i, s in enumerate(sents)])
         flat = [v for vs in views for v in vs]
@@ -81,7 +90,7 @@ class Engine:
             for v, (start, end) in zip(vs, offsets):
                 coded.append(self._sentence(v, start, end, probs[k], decisions[k]))
                 k += 1
-            results.append(self._result(text, context or Context(), tuple(coded), vs))
+            results.append(self._result(text, context or Context(), tuple(coded), vs, feedback))
         return results
 
     def _sentence(self, v: SentenceView, start: int, end: int, probs: object, chosen: tuple[int, ...]) -> SentenceResult:
@@ -94,13 +103,11 @@ class Engine:
         return SentenceResult(v.text, start, end, tuple(scores))
 
     def _result(self, text: str, context: Context, sentences: tuple[SentenceResult, ...],
-                views: list[SentenceView]) -> Result:
+                views: list[SentenceView], feedback: bool) -> Result:
         ev = views[0].evidence if views else read_evidence(context)
         patterns = find_patterns(sentences, ev, context.evidence)
         result = Result(text, context, sentences, patterns)
-        from heard.feedback import add_feedback
-
-        return add_feedback(result, ev)
+        return add_feedback(result, ev, self._verify) if feedback else result
 
 
 def _join(sentences: list[str]) -> tuple[list[tuple[int, int]], str]:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from heard import lexicon as lx
 from heard.types import Context, Span
 
-NEGATIVE = frozenset({"distress", "sadness", "fear", "anger", "pain", "surprise", "overwhelm"})
+# A startle (surprise) is shown feeling but not distress: it does not call for comfort.
+NEGATIVE = frozenset({"distress", "sadness", "fear", "anger", "pain", "overwhelm"})
 _INJURY = re.compile(
     r"\b(?:fell|fall|falls|falling|trip\w*|bump\w*|bang\w*|hit (?:his|her|their) head|scrape\w*|"
     r"cut|pinch\w*|stub\w*|bit (?:his|her)|burn\w*|slipp?\w*|crash\w*|knee|elbow|shot|vaccin\w*|"
@@ -26,6 +27,7 @@ _FEAR_SITUATION = re.compile(
     r"\b(?:dog|dogs|bark\w*|noise|loud|bang|thunder\w*|storm|dark|monster\w*|stranger|vacuum|"
     r"siren|fireworks?|spider|bee|costume|mask|clown|nightmare|bad dream|shot|needle|doctor|"
     r"dentist|water|waves|santa|blender|hand dryer|flush\w*|balloon|pop\w*|alarm)\b", re.I)
+_CRYING = re.compile(r"(?:cry|cri|tear|sob|wail|bawl)", re.I)
 _CHILD_WORDS = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|^\s*\*?CHI:\s*(.+)$", re.M)
 _WORD = re.compile(r"[a-z']+")
 _STOP = frozenset(
@@ -45,6 +47,7 @@ class Evidence:
     injury: bool = False
     fear_situation: bool = False
     has_child: bool = False
+    crying: bool = False
     words: frozenset[str] = frozenset()
     child_words: frozenset[str] = frozenset()
 
@@ -96,6 +99,7 @@ def read_evidence(context: Context | None) -> Evidence:
         injury=bool(_INJURY.search(text)),
         fear_situation=bool(_FEAR_SITUATION.search(text)),
         has_child=bool(child.strip()),
+        crying=any(_CRYING.match(m.group()) and not lx.negated(child, m.start()) for m in lx.SHOWN_RE.finditer(child)),
         words=_content_words(text),
         child_words=_content_words(quoted),
     )

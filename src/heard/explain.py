@@ -40,14 +40,14 @@ def _model_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurize
     row = model.codes.index(code)
     toks = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(v.text)]
     state = _state(v)
-    scored: list[tuple[float, int, int]] = []
-    coef = model.coef.getrow(row)
-    weights = dict(zip(coef.indices.tolist(), coef.data.tolist()))
-    for n in (1, 2, 3):
-        for i in range(len(toks) - n + 1):
-            gram = " ".join(t[2] for t in toks[i:i + n])
-            w = sum(weights.get(feat.feature_index(p + gram), 0.0) for p in ("w:", f"{state}:"))
-            scored.append((w / n, toks[i][0], toks[i + n - 1][1]))
+    windows = [(i, n) for n in (1, 2, 3) for i in range(len(toks) - n + 1)]
+    if not windows:
+        return []
+    grams = [" ".join(t[2] for t in toks[i:i + n]) for i, n in windows]
+    # One hashing pass for all candidate n-grams; each row holds its plain and context-crossed feature.
+    x = feat.hash_rows([("w:" + g, f"{state}:" + g) for g in grams])
+    weights = np.asarray((x @ model.coef.getrow(row).T).todense()).ravel()
+    scored = [(w / n, toks[i][0], toks[i + n - 1][1]) for w, (i, n) in zip(weights, windows)]
     best = [s for s in sorted(scored, reverse=True)[:top] if s[0] > 0]
     return [Span(a, b, v.text[a:b]) for _, a, b in best]
 

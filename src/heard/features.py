@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.preprocessing import normalize
 
 from heard import cues as cue_mod
 from heard.evidence import Evidence, NamedFeeling, named_feelings, overlap, read_evidence
@@ -104,20 +105,20 @@ class Featurizer:
     """Sentences in context -> a sparse matrix (plus dense embeddings when enabled)."""
 
     def __init__(self, embedder: object | None = None) -> None:
-        self.hasher = HashingVectorizer(analyzer=analyzer, n_features=N_HASH,  # type: ignore[arg-type]
-                                        alternate_sign=False, norm="l2", binary=True)
+        self.hasher = FeatureHasher(n_features=N_HASH, input_type="string", alternate_sign=False)
         self.embedder = embedder
 
+    def hash_rows(self, rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """Binary hashed matrix of feature-string rows (no normalisation)."""
+        x = self.hasher.transform(rows)
+        x.data[:] = 1.0
+        return sparse.csr_matrix(x)
+
     def transform(self, views: Sequence[SentenceView]) -> sparse.csr_matrix:
-        """Feature matrix for ``views`` (rows in order)."""
-        x = self.hasher.transform(views)
+        """Feature matrix for ``views`` (rows in order): binary, L2-normalised per row."""
+        x = normalize(self.hash_rows([analyzer(v) for v in views]))
         if self.embedder is None:
             return sparse.csr_matrix(x)
         emb = self.embedder.embed([v.text for v in views])  # type: ignore[attr-defined]
         emb = np.asarray(emb, dtype=np.float32)
         return sparse.hstack([x, sparse.csr_matrix(emb)], format="csr")
-
-    def feature_index(self, feature: str) -> int:
-        """Column of one feature string (for explaining a decision)."""
-        col = self.hasher.transform([[feature]]).indices  # type: ignore[list-item]
-        return int(col[0])

@@ -60,8 +60,13 @@ def _foreign_language(words: list[str]) -> str | None:
     return _OTHER_LANGUAGES[votes.most_common(1)[0][0]]
 
 
+# CHAT notation (speaker codes, &=events, [annotations], xxx) is not language evidence.
+_CHAT_NOTATION = re.compile(r"\*?[A-Z]{3}:|&[=+-]?\S*|\[[^\]]*\]|\b(?:xxx|yyy|www)\b|\S+@\S+")
+
+
 def detect_non_english(text: str) -> str | None:
     """The language or script ``text`` seems to be in when it is clearly not English, else None."""
+    text = _CHAT_NOTATION.sub(" ", text)
     script = _non_latin_script(text)
     if script:
         return script
@@ -82,8 +87,12 @@ def check_text(text: str) -> str:
     return text
 
 
-def check_context(context: Context | None) -> Context:
-    """Validate the context fields (sizes, age, language)."""
+def check_context(context: Context | None, language: bool = True) -> Context:
+    """Validate the context fields (sizes, age; language of ``situation`` when asked).
+
+    The ``child`` field is never language-checked: it quotes child speech ("dere cow!",
+    babble, CHAT codes), which is rightly not standard English.
+    """
     if context is None:
         return Context()
     age = context.age_months
@@ -95,9 +104,9 @@ def check_context(context: Context | None) -> Context:
             continue
         if len(value) > MAX_FIELD_CHARS:
             raise UserError(E.E008, field=name, size=len(value), limit=MAX_FIELD_CHARS)
-        language = detect_non_english(value)
-        if language:
-            raise UserError(E.E012, field=name, language=language)
+        found = detect_non_english(value) if language and name == "situation" else None
+        if found:
+            raise UserError(E.E012, field=name, language=found)
     return context
 
 

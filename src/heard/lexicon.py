@@ -70,7 +70,7 @@ SHOWN: dict[str, tuple[str, int]] = {
     "surpris*": ("surprise", 1),
     "cling*": ("fear", 2), "clung": ("fear", 2), "hides": ("fear", 2), "hiding": ("fear", 2),
     "cower*": ("fear", 2), "trembl*": ("fear", 2), "shaking": ("fear", 2), "shak": ("fear", 2),
-    "runs to": ("fear", 2), "ran to": ("fear", 2), "scream*": ("fear", 3), "shriek*": ("fear", 3),
+    "runs to": ("fear", 2), "ran to": ("fear", 2), "scream*": ("distress", 3), "shriek*": ("distress", 3),
     "panic*": ("fear", 3), "terrif*": ("fear", 3), "scared": ("fear", 2), "scary": ("fear", 2),
     "afraid*": ("fear", 2), "frighten*": ("fear", 2), "nervous": ("fear", 1), "worri*": ("fear", 1),
     "worry": ("fear", 1), "hesitat*": ("fear", 1), "unsure": ("fear", 1),

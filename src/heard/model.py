@@ -38,15 +38,25 @@ class LinearModel:
         return 1.0 / (1.0 + np.exp(-z))
 
     def decide(self, probs: np.ndarray) -> list[tuple[int, ...]]:
-        """Code indices per row: every code over its threshold; ``other`` only alone."""
+        """Code indices per row: every code over its threshold; ``other`` only alone.
+
+        Pairs of codes that (almost) never share a sentence in the training data
+        (``config["exclusive"]``, e.g. acknowledge/project) are not both kept: the one
+        further above its threshold wins. This stops the model hedging on contrast cases.
+        """
         t = np.array([self.thresholds.get(c, 0.5) for c in self.codes])
         other = self.codes.index("other")
+        index = {c: i for i, c in enumerate(self.codes)}
+        exclusive = {(index[a], index[b]) for a, b in self.config.get("exclusive", [])}
         out: list[tuple[int, ...]] = []
         for row in probs:
-            chosen = [i for i in np.flatnonzero(row >= t) if i != other]
-            if not chosen:
-                chosen = [int(np.argmax(row / t))]
-            out.append(tuple(int(i) for i in chosen))
+            ratio = row / t
+            chosen = [int(i) for i in np.argsort(-ratio) if ratio[i] >= 1 and i != other]
+            kept: list[int] = []
+            for i in chosen:  # strongest first, so a weaker exclusive partner is dropped
+                if not any((i, k) in exclusive or (k, i) in exclusive for k in kept):
+                    kept.append(i)
+            out.append(tuple(sorted(kept)) if kept else (int(np.argmax(ratio)),))
         return out
 
     def to_disk(self, path: Path) -> None:

@@ -88,6 +88,18 @@ def _tune_thresholds(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
     return thresholds
 
 
+def exclusive_pairs(y: np.ndarray, max_rate: float = 0.0) -> list[list[str]]:
+    """Code pairs that share a sentence in at most ``max_rate`` of the rarer code's sentences."""
+    pairs = []
+    counts = y.sum(axis=0)
+    for i in range(len(CODES)):
+        for j in range(i + 1, len(CODES)):
+            both = int((y[:, i] & y[:, j]).sum())
+            if min(counts[i], counts[j]) and both / min(counts[i], counts[j]) <= max_rate:
+                pairs.append([CODES[i], CODES[j]])
+    return pairs
+
+
 def _score_model(model: LinearModel, x: sparse.csr_matrix, y: np.ndarray) -> dict[str, Any]:
     decided = model.decide(model.proba(x))
     gold = [tuple(c for c, on in zip(CODES, row) if on) for row in y]
@@ -116,7 +128,8 @@ def train(split_dir: Path, out: Path = DEFAULT_MODEL, seed: int = 0,
         coef, b = _fit(xt, yt, c, seed)
         probe = LinearModel(coef, b, {})
         thresholds = _tune_thresholds(probe.proba(xd), yd)
-        dev = _score_model(LinearModel(coef, b, thresholds), xd, yd)
+        settings = {"exclusive": exclusive_pairs(yt)}
+        dev = _score_model(LinearModel(coef, b, thresholds, settings), xd, yd)
         log(f"C={c:<5} embeddings={use_emb!s:5}  dev macro-F1 {dev['macro_f1']:.4f}  micro-F1 {dev['micro_f1']:.4f}")
         if best is None or dev["macro_f1"] > best[0]:
             best = (dev["macro_f1"], c, use_emb, thresholds, dev)
@@ -125,7 +138,8 @@ def train(split_dir: Path, out: Path = DEFAULT_MODEL, seed: int = 0,
     feat = _featurizer(use_emb)
     x, y = _matrix([*data["train"], *data["dev"]], feat)
     coef, b = _fit(x, y, c, seed)
-    config = {"C": c, "embeddings": use_emb, "embedding_dim": 256, "seed": seed, "n_hash": x.shape[1]}
+    config = {"C": c, "embeddings": use_emb, "embedding_dim": 256, "seed": seed, "n_hash": x.shape[1],
+              "exclusive": exclusive_pairs(y)}
     model = LinearModel(coef, b, thresholds, config)
     xs, ys = _matrix(data["test"], feat)
     test = _score_model(model, xs, ys)
