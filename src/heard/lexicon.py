@@ -144,5 +144,11 @@ def lookup(table: dict[str, tuple[str, int]], match: re.Match[str]) -> tuple[str
 
 
 def negated(text: str, start: int) -> bool:
-    """True when the word at ``start`` is negated ("not crying", "no tears")."""
-    return bool(_NEGATORS.search(text[max(0, start - 24):start].lower()))
+    """True when the word at ``start`` is negated ("not crying", "no tears").
+
+    A CHAT annotation opens a new scope: in ``CHI: no [=! crying]`` the child's "no" does
+    not negate the crying.
+    """
+    window = text[max(0, start - 24):start].lower()
+    window = re.split(r"\[|&=|\bchi:", window)[-1]
+    return bool(_NEGATORS.search(window))

@@ -84,7 +84,8 @@ class Profile:
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
         """Rebuild the counts from :meth:`to_dict` output (used by ``--resume``)."""
         return cls(data["turns"], data["words"], data["episodes"], data["responses"], data["attuned_responses"],
-                   data["sentences"], data["words_in_distress"], dict(data["codes"]), dict(data["patterns"]),
+                   data["sentences"], data["words_in_distress"], {k: v for k, v in data["codes"].items() if v},
+                   {k: v for k, v in data["patterns"].items() if v},
                    data["ack_turns_total"],
                    data["acknowledged_episodes"], data["transcripts"])
 
