@@ -108,16 +108,17 @@ _CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
-    code: tuple(re.compile(p, re.I) for p in pats) for code, pats in _CUES.items()
+# One alternation per code: a dozen regex scans per sentence instead of ~150.
+PATTERNS: dict[str, re.Pattern[str]] = {
+    code: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for code, pats in _CUES.items()
 }
 
 
 def find(sentence: str) -> dict[str, list[Span]]:
     """Cue spans per code found in ``sentence`` (codes without cues are absent)."""
     found: dict[str, list[Span]] = {}
-    for code, patterns in PATTERNS.items():
-        spans = [Span(m.start(), m.end(), m.group()) for p in patterns for m in p.finditer(sentence)]
+    for code, pattern in PATTERNS.items():
+        spans = [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(sentence)]
         if spans:
             found[code] = spans
     return found

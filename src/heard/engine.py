@@ -23,12 +23,7 @@ class Engine:
 
     def __init__(self, model: LinearModel) -> None:
         self.model = model
-        embedder = None
-        if model.config.get("embeddings"):
-            from heard.embed import load_embedder
-
-            embedder = load_embedder(int(model.config.get("embedding_dim", 256)))
-        self.featurizer = Featurizer(embedder)
+        self.featurizer = Featurizer()
 
     @classmethod
     def from_disk(cls, path: Path = DEFAULT_MODEL) -> Engine:
@@ -82,7 +77,7 @@ class Engine:
         flat = [v for vs in views for v in vs]
         if not flat:
             return []
-        probs = self.model.proba(self.featurizer.transform(flat))
+        probs = self.model.proba_rows(self.featurizer.rows(flat))
         decisions = self.model.decide(probs)
         results, k = [], 0
         for (text, sents, offsets, context), vs in zip(prepared, views):

@@ -9,10 +9,11 @@ the code. A code is never shown without at least one span.
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
 
-from heard.features import Featurizer, SentenceView, _state
+from heard.features import N_HASH, Featurizer, SentenceView, _state
 from heard.model import LinearModel
 from heard.types import Span
 
@@ -44,9 +45,9 @@ def _model_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurize
     if not windows:
         return []
     grams = [" ".join(t[2] for t in toks[i:i + n]) for i, n in windows]
-    # One hashing pass for all candidate n-grams; each row holds its plain and context-crossed feature.
-    x = feat.hash_rows([("w:" + g, f"{state}:" + g) for g in grams])
-    weights = np.asarray((x @ model.coef.getrow(row).T).todense()).ravel()
+    # Each candidate n-gram counts with its plain and its context-crossed feature.
+    cols = np.array([[zlib.crc32(f.encode("utf-8")) % N_HASH for f in ("w:" + g, f"{state}:" + g)] for g in grams])
+    weights = model.weights[cols, row].sum(axis=1)
     scored = [(w / n, toks[i][0], toks[i + n - 1][1]) for w, (i, n) in zip(weights, windows)]
     best = [s for s in sorted(scored, reverse=True)[:top] if s[0] > 0]
     return [Span(a, b, v.text[a:b]) for _, a, b in best]

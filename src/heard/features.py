@@ -16,17 +16,19 @@ Three kinds, all cheap to compute:
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.preprocessing import normalize
 
 from heard import cues as cue_mod
 from heard.evidence import Evidence, NamedFeeling, named_feelings, overlap, read_evidence
 from heard.types import Context, Span
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 N_HASH = 2**19
 _TOKEN = re.compile(r"[a-z0-9']+|[!?]")
@@ -101,24 +103,29 @@ def analyzer(v: SentenceView) -> list[str]:
             + ["x:" + c for c in ctx] + [f"x:{c}|{state}" for c in ctx[:1]])
 
 
+def hash_features(features: Sequence[str], n: int = N_HASH) -> np.ndarray:
+    """Sorted unique columns of feature strings (CRC32 modulo ``n``: stable across runs)."""
+    return np.unique(np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features),
+                                 dtype=np.int64, count=len(features)) % n)
+
+
 class Featurizer:
-    """Sentences in context -> a sparse matrix (plus dense embeddings when enabled)."""
+    """Sentences in context -> hashed binary feature columns, L2-normalised per row.
 
-    def __init__(self, embedder: object | None = None) -> None:
-        self.hasher = FeatureHasher(n_features=N_HASH, input_type="string", alternate_sign=False)
-        self.embedder = embedder
+    Inference needs only numpy: each row is a sorted array of columns, all with value
+    ``1/sqrt(len(row))``. Training turns the same rows into a scipy matrix.
+    """
 
-    def hash_rows(self, rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Binary hashed matrix of feature-string rows (no normalisation)."""
-        x = self.hasher.transform(rows)
-        x.data[:] = 1.0
-        return sparse.csr_matrix(x)
+    def rows(self, views: Sequence[SentenceView]) -> list[np.ndarray]:
+        """Feature columns for each view, in order."""
+        return [hash_features(analyzer(v)) for v in views]
 
     def transform(self, views: Sequence[SentenceView]) -> sparse.csr_matrix:
-        """Feature matrix for ``views`` (rows in order): binary, L2-normalised per row."""
-        x = normalize(self.hash_rows([analyzer(v) for v in views]))
-        if self.embedder is None:
-            return sparse.csr_matrix(x)
-        emb = self.embedder.embed([v.text for v in views])  # type: ignore[attr-defined]
-        emb = np.asarray(emb, dtype=np.float32)
-        return sparse.hstack([x, sparse.csr_matrix(emb)], format="csr")
+        """The same features as a scipy CSR matrix (used for training)."""
+        from scipy import sparse
+
+        rows = self.rows(views)
+        indptr = np.cumsum([0] + [len(r) for r in rows])
+        indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        data = np.concatenate([np.full(len(r), 1 / np.sqrt(max(len(r), 1))) for r in rows]) if rows else np.zeros(0)
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), N_HASH))

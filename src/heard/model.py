@@ -10,31 +10,52 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 
 from heard.errors import E, UserError
 from heard.types import CODES
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 DEFAULT_MODEL = Path(__file__).parent / "resources" / "model"
 
 
 @dataclass
 class LinearModel:
-    """Weights (codes x features), intercepts, thresholds and the settings they need."""
+    """Weights (features x codes, dense for fast lookup), intercepts, thresholds, settings."""
 
-    coef: sparse.csr_matrix
+    weights: np.ndarray
     intercept: np.ndarray
     thresholds: dict[str, float]
     config: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     codes: tuple[str, ...] = CODES
 
-    def proba(self, x: sparse.csr_matrix) -> np.ndarray:
-        """Probability of each code (columns in ``self.codes`` order) for each row of ``x``."""
-        z = np.asarray((x @ self.coef.T).todense()) + self.intercept
+    @classmethod
+    def from_coef(cls, coef: sparse.spmatrix, intercept: np.ndarray, thresholds: dict[str, float],
+                  config: dict[str, Any] | None = None) -> LinearModel:
+        """Build from a (codes x features) coefficient matrix as scikit-learn gives it."""
+        dense = np.asarray(coef.T.todense(), dtype=np.float32)
+        return cls(np.ascontiguousarray(dense), np.asarray(intercept, dtype=np.float64), thresholds, config or {})
+
+    def proba_rows(self, rows: list[np.ndarray]) -> np.ndarray:
+        """Probabilities (rows x codes) for binary feature rows normalised to unit length."""
+        if not rows:
+            return np.zeros((0, len(self.codes)))
+        lengths = np.array([max(len(r), 1) for r in rows])
+        flat = np.concatenate(rows)
+        starts = np.concatenate([[0], np.cumsum([len(r) for r in rows])[:-1]])
+        sums = np.add.reduceat(self.weights[flat], starts, axis=0) if len(flat) else np.zeros((len(rows), len(self.codes)))
+        sums[lengths == 0] = 0.0
+        z = sums / np.sqrt(lengths)[:, None] + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def proba(self, x: sparse.spmatrix) -> np.ndarray:
+        """Probabilities (rows x codes) for a scipy feature matrix (training and tuning)."""
+        z = np.asarray(x @ self.weights) + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def decide(self, probs: np.ndarray) -> list[tuple[int, ...]]:
@@ -62,9 +83,10 @@ class LinearModel:
     def to_disk(self, path: Path) -> None:
         """Write the folder (creating it)."""
         path.mkdir(parents=True, exist_ok=True)
-        coef = self.coef.tocsr().astype(np.float32)
-        np.savez_compressed(path / "weights.npz", data=coef.data, indices=coef.indices,
-                            indptr=coef.indptr, shape=np.array(coef.shape),
+        used = np.flatnonzero(np.abs(self.weights).sum(axis=1))  # only hashed columns seen in training
+        np.savez_compressed(path / "weights.npz", columns=used.astype(np.int64),
+                            weights=self.weights[used].astype(np.float32),
+                            n_features=np.array(self.weights.shape[0]),
                             intercept=self.intercept.astype(np.float64))
         cfg = {**self.config, "codes": list(self.codes), "thresholds": self.thresholds}
         (path / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
@@ -77,10 +99,11 @@ class LinearModel:
             cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
             with np.load(path / "weights.npz") as w:
-                coef = sparse.csr_matrix((w["data"], w["indices"], w["indptr"]), shape=tuple(w["shape"]))
+                weights = np.zeros((int(w["n_features"]), len(cfg["codes"])), dtype=np.float32)
+                weights[w["columns"]] = w["weights"]
                 intercept = w["intercept"]
         except (OSError, ValueError, KeyError) as exc:
             raise UserError(E.E009, path=path, detail=type(exc).__name__ + ": " + str(exc)[:120]) from None
         codes = tuple(cfg.pop("codes"))
         thresholds = cfg.pop("thresholds")
-        return cls(coef, intercept, thresholds, cfg, meta, codes)
+        return cls(weights, intercept, thresholds, cfg, meta, codes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import PASSWORD
 
 CHECK = {"text": "You're fine, stop crying. Look, a birdie!", "age_months": 22,
@@ -18,7 +19,8 @@ def error(r) -> str:
 
 def test_api_openapi_schema_lists_every_endpoint(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    for path in ("/api/v1/check", "/api/v1/transcripts", "/api/v1/scenarios", "/api/v1/scenarios/{scenario_id}/attempts",
+    for path in ("/api/v1/check", "/api/v1/transcripts", "/api/v1/scenarios",
+                 "/api/v1/scenarios/{scenario_id}/attempts",
                  "/api/v1/attempts", "/api/v1/progress", "/api/v1/children", "/api/v1/children/{child_id}/entries",
                  "/api/v1/entries/{entry_id}", "/api/v1/accounts", "/api/v1/sessions", "/api/v1/account/export"):
         assert path in paths

@@ -41,5 +41,5 @@ def check_cmd(
     if fmt is Format.json:
         typer.echo(to_json(result.to_dict()))
     else:
-        render_result(result, Console(highlight=False))
+        render_result(result, Console(highlight=False, soft_wrap=True))
     raise typer.Exit(Exit.FINDINGS if result.not_attuned_codes else Exit.OK)

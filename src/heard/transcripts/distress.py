@@ -51,6 +51,7 @@ _PROTEST = re.compile(r"^(?:no+|mine|stop(?: it)?|don'?t|go away|leave me alone|
                       r"not (?:fair|you)\b.*|my\b.*)(?:\W+(?:no+|mine|stop|it))*$", re.I)
 _ONLY_NO = re.compile(r"no+(?:\W+no+)*", re.I)
 _PLAYFUL_MARKER = re.compile(r"scream\w*|shriek\w*|yell\w*|squeal\w*", re.I)
+_CLAUSE = re.compile(r"(?<=[.!?])\s+")
 _NO_NO = re.compile(r"\bno+\b(?:\W+\bno+\b){2,}", re.I)
 
 
@@ -112,11 +113,21 @@ def _spoken_cues(turn: Turn) -> list[Cue]:
         found.append(Cue("pain", m.group(0), "main"))
     elif _OW.search(words) and (m := _INJURY.search(words)):
         found.append(Cue("pain", f"{_OW.search(words).group(0)} … {m.group(0)}", "main"))  # type: ignore[union-attr]
-    bare = words.rstrip(".!?").strip()
-    exclaimed = terminator(turn.raw or turn.text) == "!" or words.endswith("!")
-    if (exclaimed and _PROTEST.match(bare)) or _NO_NO.search(bare):
-        found.append(Cue("protest", bare[:60], "main"))
+    if protest := _protest(words, turn):
+        found.append(Cue("protest", protest[:60], "main"))
     return found
+
+
+def _protest(words: str, turn: Turn) -> str | None:
+    """The protest clause ("no!", "mine!", "stop it!") when an exclaimed clause is one, or "no no no"."""
+    exclaimed = terminator(turn.raw or turn.text) == "!"
+    clauses = [c.strip() for c in _CLAUSE.split(words) if c.strip()]
+    for i, clause in enumerate(clauses):
+        bare = clause.rstrip(".!?").strip()
+        if (clause.endswith("!") or (exclaimed and i == len(clauses) - 1)) and _PROTEST.match(bare):
+            return bare
+    bare = words.rstrip(".!?").strip()
+    return bare if _NO_NO.search(bare) else None
 
 
 def describe(turns: list[Turn], found: list[Cue]) -> str:

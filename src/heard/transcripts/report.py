@@ -7,6 +7,7 @@ file with no external resources (it can be mailed or archived as is).
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from heard.types import ATTUNED_CODES, CODES
 if TYPE_CHECKING:
     from heard.transcripts.run import RunSummary
 
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 COLORS = {"acknowledge": "#2e7d32", "validate": "#66bb6a", "presence": "#26a69a", "limit": "#1e88e5",
           "project": "#ab47bc", "minimize": "#fdd835", "stop": "#e53935", "regulate": "#fb8c00",
           "redirect": "#ffb74d", "moralize": "#c62828", "punish": "#6d0000", "other": "#bdbdbd"}
@@ -42,6 +44,7 @@ def _svg(fig: Any) -> str:
     fig.savefig(buf, format="svg", bbox_inches="tight")
     _pyplot().close(fig)
     text = buf.getvalue()
+    text = _METADATA.sub("", text)  # creation date and RDF namespaces: noise in a report
     return text[text.index("<svg"):]  # drop the XML prolog and doctype: the SVG is inlined in HTML
 
 

@@ -164,6 +164,8 @@ def process(source: Source, job: Job, engine: Any = None) -> FileOutcome:
         transcript = read_transcript(source.path, job.options, where)
         result = code_turns(transcript, engine or _engine(job), job.options)
     except UserError as exc:
+        if exc.code == E.E009.name:
+            raise  # a broken model fails every file: stop the run with one clear error instead
         return FileOutcome(where, "skipped", (Problem(where, _line_of(exc), exc.code, exc.message),))
     except Exception as exc:  # noqa: BLE001 - one broken file must not end a corpus run
         message = UserError(E.E033, where=where, detail=f"{type(exc).__name__}: {exc}").message
