@@ -43,8 +43,10 @@ def latency(engine: heard.Engine, n: int = 400) -> dict[str, dict[str, float]]:
         engine.check(THREE, CTX)  # warm-up
     out = {}
     sents = [s.text for s in engine.check(THREE, CTX).sentences]
-    for name, fn in (("check", lambda: engine.check(THREE, CTX)),
-                     ("codes_only", lambda: engine._run([(THREE, sents, [(0, 1)] * 3, CTX)], feedback=False))):
+    for name, fn in (
+        ("check", lambda: engine.check(THREE, CTX)),
+        ("codes_only", lambda: engine._run([(THREE, sents, [(0, 1)] * 3, CTX)], feedback=False)),
+    ):
         samples = []
         for _ in range(n):
             t = time.perf_counter()
@@ -118,21 +120,28 @@ def main() -> dict:
     results = {
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
         "test_split": {"responses": len(test), "sentences": n},
-        "heard": {"macro_f1": evaluate(engine, test)["macro_f1"],
-                  "sentences_per_s": throughput(engine.pipe_sentences, pairs, n),
-                  "latency_3_sentences": latency(engine),
-                  "cold_start_s": cold_start(), "peak_rss_mb": peak_rss_mb()},
-        "baseline_keywords": {"macro_f1": score(gold, kw_pred)["macro_f1"],
-                              "sentences_per_s": throughput(kw, test, n)},
-        "baseline_bag_of_words": {"macro_f1": score(gold, bow_pred)["macro_f1"],
-                                  "sentences_per_s": throughput(bow, test, n)},
+        "heard": {
+            "macro_f1": evaluate(engine, test)["macro_f1"],
+            "sentences_per_s": throughput(engine.pipe_sentences, pairs, n),
+            "latency_3_sentences": latency(engine),
+            "cold_start_s": cold_start(),
+            "peak_rss_mb": peak_rss_mb(),
+        },
+        "baseline_keywords": {"macro_f1": score(gold, kw_pred)["macro_f1"], "sentences_per_s": throughput(kw, test, n)},
+        "baseline_bag_of_words": {
+            "macro_f1": score(gold, bow_pred)["macro_f1"],
+            "sentences_per_s": throughput(bow, test, n),
+        },
     }
     h = results["heard"]
     results["ratios"] = {
         "throughput_vs_keywords": round(h["sentences_per_s"] / results["baseline_keywords"]["sentences_per_s"], 3),
-        "throughput_vs_bag_of_words": round(h["sentences_per_s"] / results["baseline_bag_of_words"]["sentences_per_s"], 3),
-        "feedback_p95_overhead_ms": round(h["latency_3_sentences"]["check"]["p95_ms"]
-                                          - h["latency_3_sentences"]["codes_only"]["p95_ms"], 3),
+        "throughput_vs_bag_of_words": round(
+            h["sentences_per_s"] / results["baseline_bag_of_words"]["sentences_per_s"], 3
+        ),
+        "feedback_p95_overhead_ms": round(
+            h["latency_3_sentences"]["check"]["p95_ms"] - h["latency_3_sentences"]["codes_only"]["p95_ms"], 3
+        ),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

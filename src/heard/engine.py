@@ -10,12 +10,15 @@ from heard.codes import CODE_INFO
 from heard.errors import E, UserError
 from heard.evidence import read_evidence
 from heard.explain import cue_spans
-from heard.feedback import add_feedback
 from heard.features import Featurizer, SentenceView, view
+from heard.feedback import add_feedback
 from heard.model import DEFAULT_MODEL, LinearModel
 from heard.patterns import find_patterns
 from heard.segment import split
 from heard.types import CodeScore, Context, Result, SentenceResult, Span
+
+# One response ready to code: its text, sentences, their offsets, and the context.
+Prepared = tuple[str, list[str], list[tuple[int, int]], Context | None]
 
 
 class Engine:
@@ -45,12 +48,19 @@ class Engine:
         for text, context in items:
             guard.check_text(text)
             spans = split(text)
-            prepared.append((text, [s.text for s in spans], [(s.start, s.end) for s in spans],
-                             guard.check_context(context)))
+            prepared.append(
+                (text, [s.text for s in spans], [(s.start, s.end) for s in spans], guard.check_context(context))
+            )
         return self._run(prepared)
 
-    def pipe_sentences(self, items: Iterable[tuple[Sequence[str], Context | None]]) -> list[Result]:
-        """Code many (sentences, context) pairs in one batch, without re-splitting."""
+    def pipe_sentences(
+        self, items: Iterable[tuple[Sequence[str], Context | None]], feedback: bool = True
+    ) -> list[Result]:
+        """Code many (sentences, context) pairs in one batch, without re-splitting.
+
+        ``feedback=False`` skips the summary and the "try instead" (codes, cues and patterns
+        only), for bulk coding such as evaluation and transcripts.
+        """
         prepared = []
         for sentences, context in items:
             sents = list(sentences)
@@ -59,7 +69,7 @@ class Engine:
             offsets, text = _join(sents)
             # Given sentences (evaluation, transcripts) are coded as they are: no language gate.
             prepared.append((text, sents, offsets, guard.check_context(context, language=False)))
-        return self._run(prepared)
+        return self._run(prepared, feedback)
 
     # -- internals ---------------------------------------------------------------------
     def _verify(self, sentences: Sequence[str], context: Context) -> bool:
@@ -67,20 +77,17 @@ class Engine:
         offsets, text = _join(list(sentences))
         return self._run([(text, list(sentences), offsets, context)], feedback=False)[0].attuned
 
-    def _run(self, prepared: list[tuple[str, list[str], list[tuple[int, int]], Context | None]],
-             feedback: bool = True) -> list[Result]:
+    def _run(self, prepared: Sequence[Prepared], feedback: bool = True) -> list[Result]:
         views: list[list[SentenceView]] = []
         for _, sents, _, context in prepared:
             ctx = context or Context()
             ev = read_evidence(ctx)
             views.append([view(s, i, len(sents), ctx, ev) for i, s in enumerate(sents)])
         flat = [v for vs in views for v in vs]
-        if not flat:
-            return []
         probs = self.model.proba_rows(self.featurizer.rows(flat))
         decisions = self.model.decide(probs)
         results, k = [], 0
-        for (text, sents, offsets, context), vs in zip(prepared, views):
+        for (text, _, offsets, context), vs in zip(prepared, views):
             coded = []
             for v, (start, end) in zip(vs, offsets):
                 coded.append(self._sentence(v, start, end, probs[k], decisions[k]))
@@ -88,17 +95,26 @@ class Engine:
             results.append(self._result(text, context or Context(), tuple(coded), vs, feedback))
         return results
 
-    def _sentence(self, v: SentenceView, start: int, end: int, probs: object, chosen: tuple[int, ...]) -> SentenceResult:
+    def _sentence(
+        self, v: SentenceView, start: int, end: int, probs: object, chosen: tuple[int, ...]
+    ) -> SentenceResult:
         scores = []
         for i in chosen:
             code = self.model.codes[i]
-            cues = tuple(Span(start + s.start, start + s.end, s.text)
-                         for s in cue_spans(code, v, self.model, self.featurizer))
+            cues = tuple(
+                Span(start + s.start, start + s.end, s.text) for s in cue_spans(code, v, self.model, self.featurizer)
+            )
             scores.append(CodeScore(code, float(probs[i]), cues, CODE_INFO[code].explanation))  # type: ignore[index]
         return SentenceResult(v.text, start, end, tuple(scores))
 
-    def _result(self, text: str, context: Context, sentences: tuple[SentenceResult, ...],
-                views: list[SentenceView], feedback: bool) -> Result:
+    def _result(
+        self,
+        text: str,
+        context: Context,
+        sentences: tuple[SentenceResult, ...],
+        views: list[SentenceView],
+        feedback: bool,
+    ) -> Result:
         ev = views[0].evidence if views else read_evidence(context)
         patterns = find_patterns(sentences, ev, context.evidence)
         result = Result(text, context, sentences, patterns)

@@ -22,19 +22,101 @@ NEGATIVE = frozenset({"distress", "sadness", "fear", "anger", "pain", "overwhelm
 _INJURY = re.compile(
     r"\b(?:fell|fall|falls|falling|trip\w*|bump\w*|bang\w*|hit (?:his|her|their) head|scrape\w*|"
     r"cut|pinch\w*|stub\w*|bit (?:his|her)|burn\w*|slipp?\w*|crash\w*|knee|elbow|shot|vaccin\w*|"
-    r"splinter|bee|sting\w*|hurt|owie|boo-?boo)\b", re.I)
+    r"splinter|bee|sting\w*|hurt|owie|boo-?boo)\b",
+    re.I,
+)
 _FEAR_SITUATION = re.compile(
     r"\b(?:dog|dogs|bark\w*|noise|loud|bang|thunder\w*|storm|dark|monster\w*|stranger|vacuum|"
     r"siren|fireworks?|spider|bee|costume|mask|clown|nightmare|bad dream|shot|needle|doctor|"
-    r"dentist|water|waves|santa|blender|hand dryer|flush\w*|balloon|pop\w*|alarm)\b", re.I)
+    r"dentist|water|waves|santa|blender|hand dryer|flush\w*|balloon|pop\w*|alarm)\b",
+    re.I,
+)
 _CRYING = re.compile(r"(?:cry|cri|tear|sob|wail|bawl)", re.I)
 _CHILD_WORDS = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|^\s*\*?CHI:\s*(.+)$", re.M)
 _WORD = re.compile(r"[a-z']+")
 _STOP = frozenset(
-    "a an the and or but so to of in on at for with is are was were be been it its it's this "
-    "that these those you your you're i i'm me my we our he she his her they them there here "
-    "what do does did not no yes oh okay ok just now then up down out get got go going gonna "
-    "can can't will won't don't have has had let let's all very really too".split())
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "so",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "you",
+        "your",
+        "you're",
+        "i",
+        "i'm",
+        "me",
+        "my",
+        "we",
+        "our",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "them",
+        "there",
+        "here",
+        "what",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "yes",
+        "oh",
+        "okay",
+        "ok",
+        "just",
+        "now",
+        "then",
+        "up",
+        "down",
+        "out",
+        "get",
+        "got",
+        "go",
+        "going",
+        "gonna",
+        "can",
+        "can't",
+        "will",
+        "won't",
+        "don't",
+        "have",
+        "has",
+        "had",
+        "let",
+        "let's",
+        "all",
+        "very",
+        "really",
+        "too",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -124,10 +206,14 @@ def _supported_level(ev: Evidence, family: str) -> int:
 
 
 def _attributed_to_someone_else(sentence: str, start: int) -> bool:
-    before = sentence[max(0, start - 22):start].lower()
-    return bool(re.search(
-        r"\b(?:i'm|i am|i feel|i was|i get|mommy's|daddy's|mummy's|i'd be|we're|he's|she's|"
-        r"they're|he is|she is|they are|makes me|made me)\s+(?:\w+\s+)?$", before))
+    before = sentence[max(0, start - 22) : start].lower()
+    return bool(
+        re.search(
+            r"\b(?:i'm|i am|i feel|i was|i get|mommy's|daddy's|mummy's|i'd be|we're|he's|she's|"
+            r"they're|he is|she is|they are|makes me|made me)\s+(?:\w+\s+)?$",
+            before,
+        )
+    )
 
 
 def named_feelings(sentence: str, ev: Evidence) -> list[NamedFeeling]:
@@ -155,7 +241,7 @@ def overlap(sentence: str, ev: Evidence) -> tuple[float, float, list[Span]]:
         stem = _stem(word)
         if stem in ev.words:
             hits += 1
-            spans.append(Span(m.start(), m.end(), sentence[m.start():m.end()]))
+            spans.append(Span(m.start(), m.end(), sentence[m.start() : m.end()]))
         echo += stem in ev.child_words
     if not total:
         return 0.0, 0.0, spans

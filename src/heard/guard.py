@@ -17,9 +17,18 @@ MAX_TEXT_CHARS = 5_000
 MAX_FIELD_CHARS = 2_000
 MAX_SENTENCES = 200
 # Languages heard recognises in order to say "this is Spanish, not English".
-_OTHER_LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
-                    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "tr": "Turkish",
-                    "id": "Indonesian", "sv": "Swedish"}
+_OTHER_LANGUAGES = {
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "id": "Indonesian",
+    "sv": "Swedish",
+}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -34,10 +43,18 @@ def _non_latin_script(text: str) -> str | None:
         return None
     scripts = Counter(_script_of(c) for c in letters)
     script, n = scripts.most_common(1)[0]
-    names = {"CJK": "Chinese or Japanese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
-             "HANGUL": "Korean", "CYRILLIC": "Cyrillic-script text", "ARABIC": "Arabic",
-             "HEBREW": "Hebrew", "DEVANAGARI": "Hindi or another Devanagari-script language",
-             "GREEK": "Greek", "THAI": "Thai"}
+    names = {
+        "CJK": "Chinese or Japanese",
+        "HIRAGANA": "Japanese",
+        "KATAKANA": "Japanese",
+        "HANGUL": "Korean",
+        "CYRILLIC": "Cyrillic-script text",
+        "ARABIC": "Arabic",
+        "HEBREW": "Hebrew",
+        "DEVANAGARI": "Hindi or another Devanagari-script language",
+        "GREEK": "Greek",
+        "THAI": "Thai",
+    }
     if script == "LATIN" or n / len(letters) <= 0.5:
         return None
     return names.get(script, f"text in {script.title()} script")
@@ -117,4 +134,6 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(E.E003, detail=f"{source}: invalid byte 0x{data[exc.start]:02x} at position {exc.start}") from None
+        raise UserError(
+            E.E003, detail=f"{source}: invalid byte 0x{data[exc.start]:02x} at position {exc.start}"
+        ) from None

@@ -35,8 +35,13 @@ class LinearModel:
     codes: tuple[str, ...] = CODES
 
     @classmethod
-    def from_coef(cls, coef: sparse.spmatrix, intercept: np.ndarray, thresholds: dict[str, float],
-                  config: dict[str, Any] | None = None) -> LinearModel:
+    def from_coef(
+        cls,
+        coef: sparse.spmatrix,
+        intercept: np.ndarray,
+        thresholds: dict[str, float],
+        config: dict[str, Any] | None = None,
+    ) -> LinearModel:
         """Build from a (codes x features) coefficient matrix as scikit-learn gives it."""
         dense = np.asarray(coef.T.todense(), dtype=np.float32)
         return cls(np.ascontiguousarray(dense), np.asarray(intercept, dtype=np.float64), thresholds, config or {})
@@ -48,7 +53,9 @@ class LinearModel:
         lengths = np.array([max(len(r), 1) for r in rows])
         flat = np.concatenate(rows)
         starts = np.concatenate([[0], np.cumsum([len(r) for r in rows])[:-1]])
-        sums = np.add.reduceat(self.weights[flat], starts, axis=0) if len(flat) else np.zeros((len(rows), len(self.codes)))
+        sums = (
+            np.add.reduceat(self.weights[flat], starts, axis=0) if len(flat) else np.zeros((len(rows), len(self.codes)))
+        )
         sums[lengths == 0] = 0.0
         z = sums / np.sqrt(lengths)[:, None] + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
@@ -84,10 +91,13 @@ class LinearModel:
         """Write the folder (creating it)."""
         path.mkdir(parents=True, exist_ok=True)
         used = np.flatnonzero(np.abs(self.weights).sum(axis=1))  # only hashed columns seen in training
-        np.savez_compressed(path / "weights.npz", columns=used.astype(np.int64),
-                            weights=self.weights[used].astype(np.float32),
-                            n_features=np.array(self.weights.shape[0]),
-                            intercept=self.intercept.astype(np.float64))
+        np.savez_compressed(
+            path / "weights.npz",
+            columns=used.astype(np.int64),
+            weights=self.weights[used].astype(np.float32),
+            n_features=np.array(self.weights.shape[0]),
+            intercept=self.intercept.astype(np.float64),
+        )
         cfg = {**self.config, "codes": list(self.codes), "thresholds": self.thresholds}
         (path / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
         (path / "meta.json").write_text(json.dumps(self.meta, indent=2) + "\n", encoding="utf-8")

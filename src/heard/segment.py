@@ -13,7 +13,26 @@ import re
 from heard.types import Span
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st vs etc e.g i.e mt jr sr prof approx min max no ca".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "mt",
+        "jr",
+        "sr",
+        "prof",
+        "approx",
+        "min",
+        "max",
+        "no",
+        "ca",
+    ]
 )
 # End punctuation (with closing quotes/brackets), or a line break, then whitespace.
 _BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*|\n)\s+|\n")
@@ -26,7 +45,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if not head.endswith("."):
         return False
     word = re.search(r"([\w.]+)\.$", head)
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
 def _raw_pieces(text: str) -> list[tuple[int, int]]:

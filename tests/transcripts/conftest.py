@@ -27,7 +27,7 @@ class FakeEngine:
         low = sentence.lower()
         return "acknowledge" if low.startswith("you") else "stop" if low.startswith("stop") else "other"
 
-    def pipe_sentences(self, items):
+    def pipe_sentences(self, items, feedback=True):
         results = []
         for sentences, context in items:
             sentences = list(sentences)

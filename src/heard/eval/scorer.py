@@ -106,7 +106,7 @@ def evaluate(engine: Any, examples: Sequence[Any]) -> dict[str, Any]:
     gold: list[Labels] = []
     pred: list[Labels] = []
     ranges: list[tuple[int, int]] = []
-    results = engine.pipe_sentences([(ex.sentences, ex.context) for ex in examples])
+    results = engine.pipe_sentences([(ex.sentences, ex.context) for ex in examples], feedback=False)
     for ex, res in zip(examples, results):
         start = len(gold)
         gold.extend(ex.codes)

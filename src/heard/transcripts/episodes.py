@@ -168,7 +168,8 @@ def code_episodes(transcript: Transcript, episodes: Sequence[Episode], engine: A
     pending = [p for e in episodes for p in _responses(transcript, e)]
     if not pending:
         return list(episodes)
-    results: list[Result] = engine.pipe_sentences([([s for s, _, _ in p.sentences], p.context) for p in pending])
+    results: list[Result] = engine.pipe_sentences([([s for s, _, _ in p.sentences], p.context) for p in pending],
+                                                   feedback=False)
     roles = dict(transcript.roles)
     by_episode: dict[int, list[Response]] = {}
     for p, result in zip(pending, results, strict=True):
