@@ -1,10 +1,12 @@
-# heard: `make run` sets up and starts the main job; `make test` sets up and runs the suite.
+# heard: `make run` sets up and starts the web app; `make test` sets up and runs the whole suite.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PGURL  := .pg-test-url
 
-.PHONY: setup run test lint typecheck unit model eval bench suggestions docs clean
+.PHONY: setup system-deps run check-demo test lint typecheck unit model eval bench bench-transcripts \
+        bench-web suggestions docs clean
 
 setup: $(STAMP)
 
@@ -16,7 +18,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Debian's chromium (browser tests) and a local PostgreSQL server (second store backend).
+# Needs root (CI runs as root); elsewhere the tests that need them are skipped with the reason.
+system-deps:
+	@if [ -n "$$HEARD_SKIP_SYSTEM_DEPS" ]; then echo "system-deps: skipped (HEARD_SKIP_SYSTEM_DEPS)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  scripts/ci-system-deps.sh | tail -1 | sed 's/^export HEARD_TEST_POSTGRES_URL=//' > $(PGURL); \
+	else echo "system-deps: not root; browser and PostgreSQL tests will be skipped"; fi
+
 run: setup
+	$(BIN)/heard serve
+
+check-demo: setup
 	$(BIN)/heard check "You're fine, stop crying. Look, a birdie!" --age 22 \
 	  --situation "Tripped on the rug and fell" --child "sits up, looks at the parent, not crying" || true
 
@@ -26,8 +39,8 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
-	$(BIN)/pytest
+unit: setup system-deps
+	HEARD_TEST_POSTGRES_URL="$${HEARD_TEST_POSTGRES_URL:-$$(cat $(PGURL) 2>/dev/null)}" $(BIN)/pytest
 
 test: lint typecheck unit
 
@@ -40,5 +53,17 @@ eval: setup
 bench: setup
 	$(BIN)/python bench/run.py
 
+bench-transcripts: setup
+	$(BIN)/python bench/transcripts.py
+
+bench-web: setup
+	$(BIN)/python bench/load_web.py --backend sqlite
+
+suggestions: setup
+	$(BIN)/python bench/suggestions.py
+
+docs: setup
+	$(BIN)/heard docs > docs/codes.md
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(PGURL)

@@ -72,33 +72,57 @@ def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit(f"server did not start: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
 
 
-async def client(http: httpx.AsyncClient, k: int, until: float, lat: list[float], errors: list[str]) -> None:
+def _request(port: int, body: dict[str, object]) -> bytes:
+    data = json.dumps(body).encode()
+    head = (f"POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(data)}\r\n\r\n")
+    return head.encode() + data
+
+
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> tuple[int, bytes]:
+    writer.write(request)
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    return status, await reader.readexactly(length)
+
+
+async def client(port: int, k: int, until: float, lat: list[float], errors: list[str]) -> None:
+    """One keep-alive connection sending requests back to back (a minimal HTTP/1.1 client, so
+    the load generator's own CPU use stays small next to the server's on the same machine)."""
+    requests = [_request(port, b) for b in BODIES]
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
     i = k
-    while time.perf_counter() < until:
-        body = BODIES[i % len(BODIES)]
-        i += 1
-        t0 = time.perf_counter()
-        try:
-            r = await http.post("/api/v1/check", json=body)
-            ok = r.status_code == 200 and r.json().get("sentences")
-        except httpx.HTTPError as exc:
-            ok, r = False, None
-            errors.append(type(exc).__name__)
-        lat.append((time.perf_counter() - t0) * 1000)
-        if not ok and r is not None:
-            errors.append(f"HTTP {r.status_code}")
+    try:
+        while time.perf_counter() < until:
+            t0 = time.perf_counter()
+            try:
+                status, body = await _exchange(reader, writer, requests[i % len(requests)])
+                ok = status == 200 and b'"sentences"' in body
+                if not ok:
+                    errors.append(f"HTTP {status}")
+            except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                errors.append(type(exc).__name__)
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            lat.append((time.perf_counter() - t0) * 1000)
+            i += 1
+    finally:
+        writer.close()
 
 
-async def run(base: str, clients: int, duration: float, warmup: float) -> tuple[list[float], list[str], float]:
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
-        warm: list[float] = []
-        await asyncio.gather(*(client(http, k, time.perf_counter() + warmup, warm, []) for k in range(clients)))
-        lat: list[float] = []
-        errors: list[str] = []
-        start = time.perf_counter()
-        await asyncio.gather(*(client(http, k, start + duration, lat, errors) for k in range(clients)))
-        return lat, errors, time.perf_counter() - start
+async def run(port: int, clients: int, duration: float, warmup: float) -> tuple[list[float], list[str], float]:
+    warm: list[float] = []
+    await asyncio.gather(*(client(port, k, time.perf_counter() + warmup, warm, []) for k in range(clients)))
+    lat: list[float] = []
+    errors: list[str] = []
+    start = time.perf_counter()
+    await asyncio.gather(*(client(port, k, start + duration, lat, errors) for k in range(clients)))
+    return lat, errors, time.perf_counter() - start
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -124,7 +148,7 @@ def main() -> None:
         port = free_port()
         proc = start_server(db, port)
         try:
-            lat, errors, elapsed = asyncio.run(run(f"http://127.0.0.1:{port}", clients, duration, args.warmup))
+            lat, errors, elapsed = asyncio.run(run(port, clients, duration, args.warmup))
         finally:
             proc.terminate()
             proc.wait(timeout=10)

@@ -1,10 +1,23 @@
 """Quick checker for a raw annotation batch: python scripts/check_raw.py data/raw/FILE.jsonl"""
+
 import collections
 import json
 import sys
 
-CODES = {"acknowledge", "validate", "presence", "limit", "project", "minimize", "stop",
-         "regulate", "redirect", "moralize", "punish", "other"}
+CODES = {
+    "acknowledge",
+    "validate",
+    "presence",
+    "limit",
+    "project",
+    "minimize",
+    "stop",
+    "regulate",
+    "redirect",
+    "moralize",
+    "punish",
+    "other",
+}
 path = sys.argv[1]
 counts: collections.Counter = collections.Counter()
 groups: collections.Counter = collections.Counter()
@@ -12,7 +25,7 @@ ids = set()
 n_resp = n_sent = n_multi = 0
 situations = set()
 ages = []
-for i, line in enumerate(open(path, encoding="utf-8"), 1):
+for i, line in enumerate(open(path, encoding="utf-8"), 1):  # noqa: SIM115 - a throwaway checker
     if not line.strip():
         continue
     try:
@@ -41,8 +54,10 @@ for i, line in enumerate(open(path, encoding="utf-8"), 1):
         n_sent += 1
         n_multi += len(codes) > 1
         counts.update(codes)
-print(f"{n_resp} responses, {n_sent} sentences, {n_multi} multi-code, "
-      f"{sum(1 for g, c in groups.items() if c > 1)} contrast groups, {len(situations)} situations, "
-      f"ages {min(ages, default=None)}-{max(ages, default=None)}")
+print(
+    f"{n_resp} responses, {n_sent} sentences, {n_multi} multi-code, "
+    f"{sum(1 for g, c in groups.items() if c > 1)} contrast groups, {len(situations)} situations, "
+    f"ages {min(ages, default=None)}-{max(ages, default=None)}"
+)
 for c in sorted(CODES):
     print(f"  {c:12s} {counts[c]}")

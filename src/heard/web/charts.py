@@ -20,7 +20,7 @@ class Point:
 
 def share_line(points: list[Point], title: str, width: int = 600, height: int = 220) -> str:
     """A line of shares (0–100 %) over time, with labelled axes."""
-    left, right, top, bottom = 44, 12, 16, 36
+    left, right, top, bottom = 52, 24, 16, 40
     w, h = width - left - right, height - top - bottom
     n = len(points)
 
@@ -45,7 +45,8 @@ def share_line(points: list[Point], title: str, width: int = 600, height: int = 
         parts.append(f'<circle class="dot {escape(p.marker)}" cx="{x(i):.1f}" cy="{y(p.value):.1f}" r="5">'
                      f"<title>{escape(label)}</title></circle>")
         if i % step == 0 or i == n - 1:
-            parts.append(f'<text class="axis" x="{x(i):.1f}" y="{height - 12}" text-anchor="middle">'
+            anchor = "start" if i == 0 and n > 1 else "end" if i == n - 1 and n > 1 else "middle"
+            parts.append(f'<text class="axis" x="{x(i):.1f}" y="{height - 12}" text-anchor="{anchor}">'
                          f"{escape(p.label)}</text>")
     parts.append("</svg>")
     return "".join(parts)
@@ -53,7 +54,7 @@ def share_line(points: list[Point], title: str, width: int = 600, height: int = 
 
 def bars(counts: list[tuple[str, int]], title: str, width: int = 600, css: str = "bar") -> str:
     """Horizontal bars with labels and counts (e.g. codes that keep coming back)."""
-    row, label_w = 28, 150
+    row, label_w = 34, 170
     height = max(1, len(counts)) * row + 8
     top = max((c for _, c in counts), default=0) or 1
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
@@ -61,9 +62,9 @@ def bars(counts: list[tuple[str, int]], title: str, width: int = 600, css: str =
     for i, (label, count) in enumerate(counts):
         y = 4 + i * row
         bw = (width - label_w - 50) * count / top
-        parts.append(f'<text class="axis" x="{label_w - 8}" y="{y + 18}" text-anchor="end">{escape(label)}</text>')
+        parts.append(f'<text class="axis" x="{label_w - 8}" y="{y + 22}" text-anchor="end">{escape(label)}</text>')
         parts.append(f'<rect class="{escape(css)} {escape(label)}" x="{label_w}" y="{y + 4}" width="{bw:.1f}" '
                      f'height="{row - 10}" rx="3"/>')
-        parts.append(f'<text class="count" x="{label_w + bw + 6:.1f}" y="{y + 18}">{count}</text>')
+        parts.append(f'<text class="count" x="{label_w + bw + 6:.1f}" y="{y + 22}">{count}</text>')
     parts.append("</svg>")
     return "".join(parts)
