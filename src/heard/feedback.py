@@ -8,11 +8,12 @@ I'm here."). Explanations per code and pattern live in :mod:`heard.codes`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 
 from heard import suggest as sg
 from heard.codes import CODE_INFO, PATTERN_INFO
-from heard.evidence import Evidence, named_feelings
+from heard.evidence import Evidence, named_feelings, read_evidence
 from heard.types import Context, Result, SentenceResult
 
 Verifier = Callable[[Sequence[str], Context], bool]
@@ -65,7 +66,7 @@ def candidates(result: Result, ev: Evidence) -> list[list[str]]:
     for body in (spoken, plain, opener[:1]):
         if body:
             out.append(body + sg.closing(ev, kept_codes if body is spoken else set()))
-    out.append(sg.generic(ev))
+    out.extend(sg.generic(ev))
     return out
 
 
@@ -95,7 +96,23 @@ def summary(result: Result) -> str:
     return head + PATTERN_INFO["attuned"].try_instead
 
 
+_IMPLIED = re.compile(r"\b(?:cry\w*|tears|sobb\w*|whin\w*|scream\w*|fuss\w*|tantrum|meltdown)\b", re.I)
+
+
+def implied_context(result: Result) -> Context:
+    """The context, plus what the caregiver's own words say the child is doing when the
+    context says nothing ("Stop crying." -> the child is crying). Used for the suggestion only."""
+    ctx = result.context
+    if ctx.child:
+        return ctx
+    shown = [m.group() for m in _IMPLIED.finditer(result.text)]
+    return dataclasses.replace(ctx, child=" ".join(shown)) if shown else ctx
+
+
 def add_feedback(result: Result, ev: Evidence, verify: Verifier | None = None) -> Result:
     """``result`` with its summary and suggestion filled in."""
-    suggestion = choose(candidates(result, ev), result.context, verify)
+    ctx = implied_context(result)
+    if ctx is not result.context:
+        ev = read_evidence(ctx)
+    suggestion = choose(candidates(dataclasses.replace(result, context=ctx), ev), ctx, verify)
     return dataclasses.replace(result, suggestion=suggestion, summary=summary(result))

@@ -12,28 +12,8 @@ import re
 
 from heard.types import Span
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "mt",
-        "jr",
-        "sr",
-        "prof",
-        "approx",
-        "min",
-        "max",
-        "no",
-        "ca",
-    ]
-)
+# Abbreviations whose period does not end a sentence ("No." is a sentence here, not "number").
+_ABBREVIATIONS = frozenset("mr mrs ms dr st vs etc e.g i.e mt jr sr prof approx".split())
 # End punctuation (with closing quotes/brackets), or a line break, then whitespace.
 _BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’)\]]*|\n)\s+|\n")
 _HAS_LETTER = re.compile(r"[^\W\d_]")

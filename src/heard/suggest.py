@@ -62,9 +62,13 @@ _IRREGULAR_PAST = frozenset(
     ]
 )
 _SUBJECT = re.compile(
-    r"^(?:(?:the )?child|(?:the )?baby|(?:the )?toddler|(?:the )?boy|(?:the )?girl|she|he|they|"
-    r"[A-Z][a-z]+)\s+(?=\w+)",
-    re.I,
+    r"^(?:(?i:(?:the )?child|(?:the )?baby|(?:the )?toddler|(?:the )?boy|(?:the )?girl|she|he|they)|"
+    r"[A-Z][a-z]+)\s+(?=\w+)"
+)
+# Capitalised words that open a situation but are not the child's name.
+_NOT_NAMES = frozenset(
+    "being getting having after before during when while at in on the a an his her their "
+    "my our this that mom dad mum mother father teacher".split()
 )
 _POSSESSIVE = {
     "her": "your",
@@ -257,7 +261,9 @@ def situation_ack(situation: str | None) -> str | None:
     if not situation:
         return None
     clause = re.split(r"[;.!?]|, (?:and )?(?:then|now|still|while)\b| - ", situation.strip())[0].strip()
-    if not _is_past(clause.split()[0] if clause else "") and _SUBJECT.match(clause):
+    first_word = clause.split()[0].lower() if clause else ""
+    if not _is_past(first_word) and first_word not in _NOT_NAMES and not first_word.endswith("ing") \
+            and _SUBJECT.match(clause):
         clause = _SUBJECT.sub("", clause, count=1)  # "Mia fell off the swing" -> "fell off the swing"
     words = clause.split()
     if not words or len(words) > 12 or not _is_past(words[0]) or words[0].lower() in _BEHAVIOURS:
@@ -314,28 +320,33 @@ def invented_words(suggestion: str, sources: Sequence[str]) -> list[str]:
     known |= {w.rstrip("s") for w in known} | {w + "s" for w in known}
     out = []
     for w in re.findall(r"[a-z']+", suggestion.lower()):
-        if w not in SAFE_WORDS and w not in known and w.rstrip("s") not in known:
-            out.append(w)
+        if w in SAFE_WORDS or w in known or w.rstrip("s") in known:
+            continue
+        # "pull" is in "pulling", "bite" in "biting": the same verb, not a new fact.
+        if len(w) >= 3 and any(k.startswith(w.rstrip("e")) for k in known):
+            continue
+        out.append(w)
     return out
 
 
 def dedupe(sentences: Sequence[str]) -> list[str]:
-    """Drop repeated sentences, keeping order."""
+    """Drop repeated sentences, keeping order; end each with punctuation so they stay apart."""
     seen: set[str] = set()
     out = []
     for s in sentences:
         key = re.sub(r"\W+", " ", s.lower()).strip()
         if s and key not in seen:
             seen.add(key)
-            out.append(s)
+            out.append(s if re.search(r"[.!?…]\W*$", s) else s.rstrip() + ".")
     return out
 
 
-def generic(ev: Evidence) -> list[str]:
-    """The fallback when the context says little: acknowledge upset, offer presence."""
+def generic(ev: Evidence) -> list[list[str]]:
+    """Fallbacks when the context says little: acknowledge upset (or what was seen), offer presence."""
+    seen = ["I saw that.", "I'm here."]
     if ev.has_child and not ev.distress:
-        return ["I saw what happened.", "I'm here."]
-    return ["You're upset.", "I'm here."]
+        return [seen]
+    return [["You're upset.", "I'm here."], seen]
 
 
 def closing(ev: Evidence, kept_codes: set[str]) -> list[str]:
