@@ -82,3 +82,33 @@ def test_api_rejects_bad_context(engine):
         engine.check("You fell.", Context(age_months=-3))
     with pytest.raises(UserError):
         engine.check("You fell.", Context(situation="x" * 3000))
+
+
+def test_api_training_is_deterministic_for_a_seed(tmp_path):
+    import json
+
+    from heard.train import train
+
+    split = tmp_path / "splits"
+    split.mkdir()
+    rows = [
+        {"id": f"r{i}", "context": {"child": "crying" if i % 2 else "playing calmly"},
+         "sentences": [{"text": t, "codes": c}]}
+        for i, (t, c) in enumerate([("You fell.", ["acknowledge"]), ("Stop crying.", ["stop"]),
+                                    ("Look, a bird!", ["redirect"]), ("Shoes on.", ["other"]),
+                                    ("You're fine.", ["minimize"]), ("I won't let you hit.", ["limit"])] * 4)
+    ]
+    for name in ("train", "dev", "test"):
+        (split / f"{name}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    first = train(split, tmp_path / "m1", seed=3, grid=(1.0,), log=lambda *_: None)
+    second = train(split, tmp_path / "m2", seed=3, grid=(1.0,), log=lambda *_: None)
+    assert (first.weights == second.weights).all() and first.thresholds == second.thresholds
+    assert (tmp_path / "m1" / "weights.npz").read_bytes() == (tmp_path / "m2" / "weights.npz").read_bytes()
+    loaded = heard.Engine.from_disk(tmp_path / "m1")
+    assert loaded.check("Stop crying.").sentences[0].labels
+
+
+def test_api_broken_model_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "config.json").write_text("{", encoding="utf-8")
+    with pytest.raises(UserError, match="E009|make model"):
+        heard.Engine.from_disk(tmp_path)

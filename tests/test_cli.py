@@ -51,9 +51,10 @@ def test_cli_check_reads_stdin(invoke):
         (["check", "You fell.", "--age", "900"], None, "E007"),
         (["check", "You fell.", "--situation", "s" * 2500], None, "E008"),
         (["check", "You fell.", "--situation", "Se cayó de la bicicleta en el parque"], None, "E012"),
+        (["check", "You fell.", "--child", "  "], None, "E013"),
     ],
     ids=["empty", "whitespace", "too-long", "not-utf8", "binary", "french", "emoji", "punctuation",
-         "bad-age", "huge-context", "non-english-context"],
+         "bad-age", "huge-context", "non-english-context", "blank-context"],
 )
 def test_cli_check_bad_input_exits_2_with_one_line(invoke, args, stdin, message):
     r = invoke(*args, input=stdin)

@@ -68,7 +68,7 @@ class Engine:
                 raise UserError(E.E011, count=len(sents), limit=guard.MAX_SENTENCES)
             offsets, text = _join(sents)
             # Given sentences (evaluation, transcripts) are coded as they are: no language gate.
-            prepared.append((text, sents, offsets, guard.check_context(context, language=False)))
+            prepared.append((text, sents, offsets, guard.check_context(context, user_input=False)))
         return self._run(prepared, feedback)
 
     # -- internals ---------------------------------------------------------------------

@@ -37,6 +37,7 @@ class E(str, Enum):
     E010 = "File not found: {path}. Check the path."
     E011 = "Too many sentences ({count:,}; at most {limit:,} in one call). Send them in batches."
     E012 = "The {field} field does not look like English ({language}); heard codes English only."
+    E013 = "The {field} field is empty. Leave it out, or say in a few words what happened / what the child does."
 
     # -- transcripts (``heard code``) -------------------------------------------------------
     E020 = "{where}: the file is empty. Nothing to code; check that the export finished."

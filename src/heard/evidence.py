@@ -11,6 +11,7 @@ judgments as features and the spans become the cues behind ``acknowledge``/``pro
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -159,8 +160,9 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=4096)
 def read_evidence(context: Context | None) -> Evidence:
-    """Grade what the child shows in ``context`` (see module docstring)."""
+    """Grade what the child shows in ``context`` (see module docstring); cached per context."""
     if context is None:
         return Evidence()
     child = context.child or ""

@@ -32,6 +32,14 @@ if TYPE_CHECKING:
 
 N_HASH = 2**19
 _TOKEN = re.compile(r"[a-z0-9']+|[!?]")
+# CHAT transcription codes carry no words: [/] retracing, [=! crying], &-um fillers, (.) pauses,
+# +... terminators, @q/@o word markers, CA symbols. "xxx" (unintelligible) is kept: it is evidence.
+_CHAT_CODES = re.compile(r"\[[^\]]*\]|&[-=+~*]?\S+|(?<!\w)\+\S*|\(\.+\)|@\w+|[‹›⌊⌋⌈⌉↑↓∬≈≋°„‡]|\b(?:www|yyy)\b")
+
+
+def clean_chat(text: str) -> str:
+    """``text`` without CHAT transcription codes (plain text passes unchanged)."""
+    return _CHAT_CODES.sub(" ", text) if any(c in text for c in "[&(+@‹›⌊⌋⌈⌉↑↓∬≈≋°„‡wy") else text
 
 
 @dataclass(frozen=True)
@@ -59,8 +67,8 @@ def view(text: str, index: int, n: int, context: Context, ev: Evidence | None = 
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens (apostrophes kept, "!" and "?" as tokens)."""
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+    """Lower-cased word tokens (apostrophes kept, "!" and "?" as tokens; CHAT codes dropped)."""
+    return _TOKEN.findall(clean_chat(text).lower().replace("’", "'"))
 
 
 def word_ngrams(toks: Sequence[str], n_max: int = 3) -> list[str]:
@@ -103,10 +111,22 @@ def analyzer(v: SentenceView) -> list[str]:
             + ["x:" + c for c in ctx] + [f"x:{c}|{state}" for c in ctx[:1]])
 
 
-def hash_features(features: Sequence[str], n: int = N_HASH) -> np.ndarray:
-    """Sorted unique columns of feature strings (CRC32 modulo ``n``: stable across runs)."""
-    return np.unique(np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features),
-                                 dtype=np.int64, count=len(features)) % n)
+_COLUMNS: dict[str, int] = {}
+_COLUMNS_MAX = 500_000  # ~60 MB at most; character n-grams repeat a lot across sentences
+
+
+def _column(feature: str) -> int:
+    col = _COLUMNS.get(feature)
+    if col is None:
+        if len(_COLUMNS) >= _COLUMNS_MAX:
+            _COLUMNS.clear()
+        col = _COLUMNS[feature] = zlib.crc32(feature.encode("utf-8")) % N_HASH
+    return col
+
+
+def hash_features(features: Sequence[str]) -> np.ndarray:
+    """Sorted unique columns of feature strings (CRC32 modulo N_HASH: stable across runs)."""
+    return np.unique(np.fromiter(map(_column, features), dtype=np.int64, count=len(features)))
 
 
 class Featurizer:

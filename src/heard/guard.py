@@ -104,11 +104,13 @@ def check_text(text: str) -> str:
     return text
 
 
-def check_context(context: Context | None, language: bool = True) -> Context:
-    """Validate the context fields (sizes, age; language of ``situation`` when asked).
+def check_context(context: Context | None, user_input: bool = True) -> Context:
+    """Validate the context fields: sizes and age always; for what a person typed
+    (``user_input``) also that a given field is not blank and that ``situation`` is English.
 
     The ``child`` field is never language-checked: it quotes child speech ("dere cow!",
-    babble, CHAT codes), which is rightly not standard English.
+    babble, CHAT codes), which is rightly not standard English. Annotated files and
+    transcripts (``user_input=False``) are coded as they are.
     """
     if context is None:
         return Context()
@@ -121,7 +123,9 @@ def check_context(context: Context | None, language: bool = True) -> Context:
             continue
         if len(value) > MAX_FIELD_CHARS:
             raise UserError(E.E008, field=name, size=len(value), limit=MAX_FIELD_CHARS)
-        found = detect_non_english(value) if language and name == "situation" else None
+        if user_input and not value.strip():
+            raise UserError(E.E013, field=name)
+        found = detect_non_english(value) if user_input and name == "situation" else None
         if found:
             raise UserError(E.E012, field=name, language=found)
     return context

@@ -66,8 +66,13 @@ def _matrix(examples: Sequence[AnnotatedResponse], feat: Featurizer) -> tuple[sp
 def _fit(x: sparse.csr_matrix, y: np.ndarray, c: float, seed: int) -> tuple[sparse.csr_matrix, np.ndarray]:
     rows, intercepts = [], []
     for j in range(y.shape[1]):
+        target = y[:, j].astype(int)
+        if target.min() == target.max():  # a code absent (or everywhere) in the data: constant score
+            rows.append(sparse.csr_matrix((1, x.shape[1])))
+            intercepts.append(10.0 if target.max() else -10.0)
+            continue
         clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=2000)
-        clf.fit(x, y[:, j])
+        clf.fit(x, target)
         rows.append(sparse.csr_matrix(clf.coef_))
         intercepts.append(clf.intercept_[0])
     coef = sparse.vstack(rows, format="csr")

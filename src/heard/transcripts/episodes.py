@@ -204,7 +204,7 @@ def _context(transcript: Transcript, child: str, cues: tuple[distress.Cue, ...])
         c.kind == "marker" for c in cues) else "child in distress"
     for candidate in (Context(age, situation, child), Context(age, None, child), Context(age, None, shown)):
         try:
-            return guard.check_context(candidate)
+            return guard.check_context(candidate, user_input=False)
         except UserError:
             continue  # e.g. the child's words look like another language to the language check
     return Context(age)
