@@ -106,6 +106,14 @@ def test_api_training_is_deterministic_for_a_seed(tmp_path):
     assert (tmp_path / "m1" / "weights.npz").read_bytes() == (tmp_path / "m2" / "weights.npz").read_bytes()
     loaded = heard.Engine.from_disk(tmp_path / "m1")
     assert loaded.check("Stop crying.").sentences[0].labels
+    # Both stages survive the round trip through the folder.
+    assert first.stacker is not None and loaded.model.stacker is not None
+    assert (loaded.model.stacker.w1 == first.stacker.w1).all()
+
+
+def test_api_shipped_model_has_both_stages(engine):
+    assert engine.model.stacker is not None
+    assert engine.model.meta["data_version"] and engine.model.meta["scores"]["test"]["macro_f1"] > 0
 
 
 def test_api_broken_model_folder_is_a_clear_error(tmp_path):

@@ -15,6 +15,7 @@ from heard.feedback import add_feedback
 from heard.model import DEFAULT_MODEL, LinearModel
 from heard.patterns import find_patterns
 from heard.segment import split
+from heard.stack import Position
 from heard.types import CodeScore, Context, Result, SentenceResult, Span
 
 # One response ready to code: its text, sentences, their offsets, and the context.
@@ -73,9 +74,15 @@ class Engine:
 
     # -- internals ---------------------------------------------------------------------
     def _verify(self, sentences: Sequence[str], context: Context) -> bool:
-        """Whether ``sentences`` code as attuned in ``context`` (used to vet suggestions)."""
-        offsets, text = _join(list(sentences))
-        return self._run([(text, list(sentences), offsets, context)], feedback=False)[0].attuned
+        """Whether ``sentences`` code as attuned in ``context`` (used to vet suggestions).
+
+        The text is re-split exactly as :meth:`check` would split it, so a suggestion is
+        vetted the way anyone re-checking it will see it.
+        """
+        text = " ".join(sentences)
+        spans = split(text)
+        prepared = (text, [s.text for s in spans], [(s.start, s.end) for s in spans], context)
+        return self._run([prepared], feedback=False)[0].attuned
 
     def _run(self, prepared: Sequence[Prepared], feedback: bool = True) -> list[Result]:
         views: list[list[SentenceView]] = []
@@ -85,6 +92,9 @@ class Engine:
             views.append([view(s, i, len(sents), ctx, ev) for i, s in enumerate(sents)])
         flat = [v for vs in views for v in vs]
         probs = self.model.proba_rows(self.featurizer.rows(flat))
+        if self.model.stacker is not None:
+            positions = [Position(v.index, v.n_sentences, v.evidence, v.context) for v in flat]
+            probs = self.model.stacker.combine(probs, positions)
         decisions = self.model.decide(probs)
         results, k = [], 0
         for (text, _, offsets, context), vs in zip(prepared, views):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from heard.errors import E, UserError
+from heard.stack import Stacker
 from heard.types import CODES
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class LinearModel:
     config: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     codes: tuple[str, ...] = CODES
+    stacker: Stacker | None = None
 
     @classmethod
     def from_coef(
@@ -91,12 +93,16 @@ class LinearModel:
         """Write the folder (creating it)."""
         path.mkdir(parents=True, exist_ok=True)
         used = np.flatnonzero(np.abs(self.weights).sum(axis=1))  # only hashed columns seen in training
+        stack: dict[str, np.ndarray] = {}
+        if self.stacker is not None:
+            stack = {f"stack_{k}": getattr(self.stacker, k) for k in ("w1", "b1", "w2", "b2")}
         np.savez_compressed(
             path / "weights.npz",
             columns=used.astype(np.int64),
             weights=self.weights[used].astype(np.float32),
             n_features=np.array(self.weights.shape[0]),
             intercept=self.intercept.astype(np.float64),
+            **stack,
         )
         cfg = {**self.config, "codes": list(self.codes), "thresholds": self.thresholds}
         (path / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
@@ -112,8 +118,9 @@ class LinearModel:
                 weights = np.zeros((int(w["n_features"]), len(cfg["codes"])), dtype=np.float32)
                 weights[w["columns"]] = w["weights"]
                 intercept = w["intercept"]
+                stacker = Stacker(*(w[f"stack_{k}"] for k in ("w1", "b1", "w2", "b2"))) if "stack_w1" in w else None
         except (OSError, ValueError, KeyError) as exc:
             raise UserError(E.E009, path=path, detail=type(exc).__name__ + ": " + str(exc)[:120]) from None
         codes = tuple(cfg.pop("codes"))
         thresholds = cfg.pop("thresholds")
-        return cls(weights, intercept, thresholds, cfg, meta, codes)
+        return cls(weights, intercept, thresholds, cfg, meta, codes, stacker)
