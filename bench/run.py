@@ -38,21 +38,24 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     return {"p50_ms": round(q[49] * 1000, 3), "p95_ms": round(q[94] * 1000, 3)}
 
 
-def latency(engine: heard.Engine, n: int = 400) -> dict[str, dict[str, float]]:
+def latency(engine: heard.Engine, n: int = 300, rounds: int = 5) -> dict[str, dict[str, float]]:
+    """p50/p95 per round of ``n`` checks; the round with the median p95 is reported (this VM is noisy)."""
     for _ in range(30):
         engine.check(THREE, CTX)  # warm-up
-    out = {}
     sents = [s.text for s in engine.check(THREE, CTX).sentences]
-    for name, fn in (
-        ("check", lambda: engine.check(THREE, CTX)),
-        ("codes_only", lambda: engine._run([(THREE, sents, [(0, 1)] * 3, CTX)], feedback=False)),
-    ):
-        samples = []
-        for _ in range(n):
-            t = time.perf_counter()
-            fn()
-            samples.append(time.perf_counter() - t)
-        out[name] = _percentiles(samples)
+    calls = {"check": lambda: engine.check(THREE, CTX),
+             "codes_only": lambda: engine._run([(THREE, sents, [(0, 1)] * 3, CTX)], feedback=False)}
+    out = {}
+    for name, fn in calls.items():
+        per_round = []
+        for _ in range(rounds):
+            samples = []
+            for _ in range(n):
+                t = time.perf_counter()
+                fn()
+                samples.append(time.perf_counter() - t)
+            per_round.append(_percentiles(samples))
+        out[name] = sorted(per_round, key=lambda r: r["p95_ms"])[rounds // 2]
     return out
 
 

@@ -82,9 +82,9 @@ class Engine:
         text = " ".join(sentences)
         spans = split(text)
         prepared = (text, [s.text for s in spans], [(s.start, s.end) for s in spans], context)
-        return self._run([prepared], feedback=False)[0].attuned
+        return self._run([prepared], feedback=False, explain=False)[0].attuned
 
-    def _run(self, prepared: Sequence[Prepared], feedback: bool = True) -> list[Result]:
+    def _run(self, prepared: Sequence[Prepared], feedback: bool = True, explain: bool = True) -> list[Result]:
         views: list[list[SentenceView]] = []
         for _, sents, _, context in prepared:
             ctx = context or Context()
@@ -100,20 +100,20 @@ class Engine:
         for (text, _, offsets, context), vs in zip(prepared, views):
             coded = []
             for v, (start, end) in zip(vs, offsets):
-                coded.append(self._sentence(v, start, end, probs[k], decisions[k]))
+                coded.append(self._sentence(v, start, end, probs[k], decisions[k], explain))
                 k += 1
             results.append(self._result(text, context or Context(), tuple(coded), vs, feedback))
         return results
 
     def _sentence(
-        self, v: SentenceView, start: int, end: int, probs: object, chosen: tuple[int, ...]
+        self, v: SentenceView, start: int, end: int, probs: object, chosen: tuple[int, ...], explain: bool = True
     ) -> SentenceResult:
         scores = []
         for i in chosen:
             code = self.model.codes[i]
-            cues = tuple(
-                Span(start + s.start, start + s.end, s.text) for s in cue_spans(code, v, self.model, self.featurizer)
-            )
+            # Vetting a suggestion only needs the codes; users always get the cue spans.
+            spans = cue_spans(code, v, self.model, self.featurizer) if explain else ()
+            cues = tuple(Span(start + s.start, start + s.end, s.text) for s in spans)
             scores.append(CodeScore(code, float(probs[i]), cues, CODE_INFO[code].explanation))  # type: ignore[index]
         return SentenceResult(v.text, start, end, tuple(scores))
 

@@ -93,7 +93,7 @@ class LinearModel:
         """Write the folder (creating it)."""
         path.mkdir(parents=True, exist_ok=True)
         used = np.flatnonzero(np.abs(self.weights).sum(axis=1))  # only hashed columns seen in training
-        stack: dict[str, np.ndarray] = {}
+        stack: dict[str, Any] = {}
         if self.stacker is not None:
             stack = {f"stack_{k}": getattr(self.stacker, k) for k in ("w1", "b1", "w2", "b2")}
         np.savez_compressed(

@@ -50,7 +50,8 @@ def stack_rows(probs: np.ndarray, positions: Sequence[Position]) -> np.ndarray:
     for j, pos in enumerate(positions):
         prev = probs[j - 1] if pos.index > 0 else zero
         nxt = probs[j + 1] if pos.index < pos.count - 1 else zero
-        rows.append(np.concatenate([probs[j], prev, nxt, _flags(pos)]))
+        response = probs[j - pos.index:j - pos.index + pos.count]
+        rows.append(np.concatenate([probs[j], prev, nxt, response.max(axis=0), response.mean(axis=0), _flags(pos)]))
     return np.array(rows).reshape(len(positions), -1)
 
 
