@@ -96,3 +96,9 @@ def test_feedback_property_over_every_response_in_data(engine):
             invented.append(ex.id)
     assert not not_attuned, f"suggestions not coded attuned: {not_attuned[:10]}"
     assert len(invented) / len(examples) <= 0.02, f"invented facts: {invented[:10]}"
+
+
+def test_feedback_everyday_talk_needs_no_change(engine):
+    result = engine.check("Where's Daddy? Boo! You found me!",
+                          Context(12, "Peekaboo behind the couch", "squeals and crawls to look, laughing"))
+    assert result.summary.startswith("Everyday talk: nothing here calls for a change.")

@@ -78,7 +78,7 @@ def choose(cands: list[list[str]], context: Context, verify: Verifier | None) ->
     return " ".join(cands[-1])
 
 
-def summary(result: Result) -> str:
+def summary(result: Result, distressed: bool = True) -> str:
     """One line: what went well and the one change that matters most."""
     codes = {c for s in result.sentences for c in s.labels}
     well = [_WELL[c] for c in KEEP if c in codes]
@@ -91,6 +91,8 @@ def summary(result: Result) -> str:
         return head + "The change that matters most: " + _CHANGE[code].format(cue=cue) + "."
     if "too_much_talk" in result.pattern_names:
         return head + "The change that matters most: use fewer words; one or two short sentences, then wait."
+    if codes <= {"other"} and not distressed:
+        return "Everyday talk: nothing here calls for a change. If a feeling shows up, start by saying what you see."
     if "acknowledge" not in codes:
         return head + "The change that matters most: open by saying what happened, from the child's side."
     return head + PATTERN_INFO["attuned"].try_instead
@@ -115,4 +117,4 @@ def add_feedback(result: Result, ev: Evidence, verify: Verifier | None = None) -
     if ctx is not result.context:
         ev = read_evidence(ctx)
     suggestion = choose(candidates(dataclasses.replace(result, context=ctx), ev), ctx, verify)
-    return dataclasses.replace(result, suggestion=suggestion, summary=summary(result))
+    return dataclasses.replace(result, suggestion=suggestion, summary=summary(result, ev.distress > 0))
