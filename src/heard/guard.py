@@ -38,6 +38,8 @@ def _script_of(ch: str) -> str:
 
 
 def _non_latin_script(text: str) -> str | None:
+    if text.isascii():
+        return None  # the common case, without a Unicode-name lookup per character
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return None

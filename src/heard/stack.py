@@ -44,15 +44,19 @@ def _flags(pos: Position) -> list[float]:
 
 def stack_rows(probs: np.ndarray, positions: Sequence[Position]) -> np.ndarray:
     """Second-stage inputs for consecutive sentences (responses laid out one after another)."""
-    n_codes = probs.shape[1]
-    zero = np.zeros(n_codes)
-    rows = []
-    for j, pos in enumerate(positions):
-        prev = probs[j - 1] if pos.index > 0 else zero
-        nxt = probs[j + 1] if pos.index < pos.count - 1 else zero
-        response = probs[j - pos.index:j - pos.index + pos.count]
-        rows.append(np.concatenate([probs[j], prev, nxt, response.max(axis=0), response.mean(axis=0), _flags(pos)]))
-    return np.array(rows).reshape(len(positions), -1)
+    n = len(positions)
+    if not n:
+        return np.zeros((0, probs.shape[1] * 5 + 16))
+    index = np.array([p.index for p in positions])
+    count = np.array([p.count for p in positions])
+    zero = np.zeros((1, probs.shape[1]))
+    prev = np.where((index > 0)[:, None], np.vstack([zero, probs[:-1]]), 0.0)
+    nxt = np.where((index < count - 1)[:, None], np.vstack([probs[1:], zero]), 0.0)
+    starts = np.flatnonzero(index == 0)
+    pooled_max = np.repeat(np.maximum.reduceat(probs, starts, axis=0), count[starts], axis=0)
+    pooled_mean = np.repeat(np.add.reduceat(probs, starts, axis=0) / count[starts, None], count[starts], axis=0)
+    flags = np.array([_flags(p) for p in positions])
+    return np.hstack([probs, prev, nxt, pooled_max, pooled_mean, flags])
 
 
 @dataclass(frozen=True)
