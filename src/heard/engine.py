@@ -45,13 +45,7 @@ class Engine:
 
     def pipe(self, items: Iterable[tuple[str, Context | None]]) -> list[Result]:
         """Check many (text, context) pairs in one batch."""
-        prepared = []
-        for text, context in items:
-            guard.check_text(text)
-            spans = split(text)
-            prepared.append(
-                (text, [s.text for s in spans], [(s.start, s.end) for s in spans], guard.check_context(context))
-            )
+        prepared = [_prepare(guard.check_text(text), guard.check_context(context)) for text, context in items]
         return self._run(prepared)
 
     def pipe_sentences(
@@ -79,9 +73,7 @@ class Engine:
         The text is re-split exactly as :meth:`check` would split it, so a suggestion is
         vetted the way anyone re-checking it will see it.
         """
-        text = " ".join(sentences)
-        spans = split(text)
-        prepared = (text, [s.text for s in spans], [(s.start, s.end) for s in spans], context)
+        prepared = _prepare(" ".join(sentences), context)
         return self._run([prepared], feedback=False, explain=False)[0].attuned
 
     def _run(self, prepared: Sequence[Prepared], feedback: bool = True, explain: bool = True) -> list[Result]:
@@ -112,7 +104,7 @@ class Engine:
         for i in chosen:
             code = self.model.codes[i]
             # Vetting a suggestion only needs the codes; users always get the cue spans.
-            spans = cue_spans(code, v, self.model, self.featurizer) if explain else ()
+            spans = cue_spans(code, v, self.model) if explain else ()
             cues = tuple(Span(start + s.start, start + s.end, s.text) for s in spans)
             scores.append(CodeScore(code, float(probs[i]), cues, CODE_INFO[code].explanation))  # type: ignore[index]
         return SentenceResult(v.text, start, end, tuple(scores))
@@ -129,6 +121,12 @@ class Engine:
         patterns = find_patterns(sentences, ev, context.evidence)
         result = Result(text, context, sentences, patterns)
         return add_feedback(result, ev, self._verify) if feedback else result
+
+
+def _prepare(text: str, context: Context) -> Prepared:
+    """A free text split into sentences (with offsets), ready to code."""
+    spans = split(text)
+    return text, [s.text for s in spans], [(s.start, s.end) for s in spans], context
 
 
 def _join(sentences: list[str]) -> tuple[list[tuple[int, int]], str]:

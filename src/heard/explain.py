@@ -9,11 +9,10 @@ the code. A code is never shown without at least one span.
 from __future__ import annotations
 
 import re
-import zlib
 
 import numpy as np
 
-from heard.features import N_HASH, Featurizer, SentenceView, _state
+from heard.features import SentenceView, _state, column
 from heard.model import LinearModel
 from heard.types import Span
 
@@ -37,7 +36,7 @@ def _lexicon_spans(code: str, v: SentenceView) -> list[Span]:
     return []
 
 
-def _model_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurizer, top: int = 2) -> list[Span]:
+def _model_spans(code: str, v: SentenceView, model: LinearModel, top: int = 2) -> list[Span]:
     row = model.codes.index(code)
     toks = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(v.text)]
     state = _state(v)
@@ -46,23 +45,19 @@ def _model_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurize
         return []
     grams = [" ".join(t[2] for t in toks[i:i + n]) for i, n in windows]
     # Each candidate n-gram counts with its plain and its context-crossed feature.
-    cols = np.array([[zlib.crc32(f.encode("utf-8")) % N_HASH for f in ("w:" + g, f"{state}:" + g)] for g in grams])
+    cols = np.array([[column("w:" + g), column(f"{state}:" + g)] for g in grams])
     weights = model.weights[cols, row].sum(axis=1)
     scored = [(w / n, toks[i][0], toks[i + n - 1][1]) for w, (i, n) in zip(weights, windows)]
     best = [s for s in sorted(scored, reverse=True)[:top] if s[0] > 0]
     return [Span(a, b, v.text[a:b]) for _, a, b in best]
 
 
-def cue_spans(code: str, v: SentenceView, model: LinearModel, feat: Featurizer) -> tuple[Span, ...]:
+def cue_spans(code: str, v: SentenceView, model: LinearModel) -> tuple[Span, ...]:
     """Spans (offsets within the sentence) that carry ``code`` in this sentence."""
     spans = list(v.cues.get(code, [])) + _lexicon_spans(code, v)
     if not spans and code != "other":
-        spans = _model_spans(code, v, model, feat)
+        spans = _model_spans(code, v, model)
     if not spans:
         spans = [Span(0, len(v.text), v.text)]
     return _dedupe(spans)
 
-
-def confidence(probs: np.ndarray, index: int) -> float:
-    """Probability of one code, as a plain float."""
-    return float(probs[index])

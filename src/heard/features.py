@@ -115,7 +115,8 @@ _COLUMNS: dict[str, int] = {}
 _COLUMNS_MAX = 500_000  # ~60 MB at most; character n-grams repeat a lot across sentences
 
 
-def _column(feature: str) -> int:
+def column(feature: str) -> int:
+    """The hashed column of one feature string (memoized; the one hashing rule for training and run time)."""
     col = _COLUMNS.get(feature)
     if col is None:
         if len(_COLUMNS) >= _COLUMNS_MAX:
@@ -126,7 +127,7 @@ def _column(feature: str) -> int:
 
 def hash_features(features: Sequence[str]) -> np.ndarray:
     """Sorted unique columns of feature strings (CRC32 modulo N_HASH: stable across runs)."""
-    return np.unique(np.fromiter(map(_column, features), dtype=np.int64, count=len(features)))
+    return np.unique(np.fromiter(map(column, features), dtype=np.int64, count=len(features)))
 
 
 class Featurizer:

@@ -34,10 +34,8 @@ def check_cmd(
         if sys.stdin.isatty():
             raise typer.BadParameter("give the text as an argument or on stdin")
         text = read_stdin_text()
-    from heard.guard import check_context
-
-    context = check_context(Context(age, situation, child))
-    result = heard.load().check(text, context)
+    # engine.check validates the text and the context (one place for the checks).
+    result = heard.load().check(text, Context(age, situation, child))
     if fmt is Format.json:
         typer.echo(to_json(result.to_dict()))
     else:

@@ -46,11 +46,10 @@ def parse_age(years: str | int | None, months: str | int | None) -> int | None:
 def run_check(engine: Any, text: str, age_months: int | None, situation: str | None,
               child: str | None) -> dict[str, Any]:
     """Validate and check one response; the result as a dict (``Result.to_dict()``)."""
-    from heard.guard import check_context, check_text
     from heard.types import Context
 
-    context = check_context(Context(age_months, blank_to_none(situation), blank_to_none(child)))
-    return dict(engine.check(check_text(text), context).to_dict())
+    # engine.check validates the text and the context; blank form fields mean "not given".
+    return dict(engine.check(text, Context(age_months, blank_to_none(situation), blank_to_none(child))).to_dict())
 
 
 def not_attuned_codes(result: dict[str, Any]) -> tuple[str, ...]:
