@@ -21,6 +21,16 @@ def test_cli_code_table_exits_0_when_everything_was_read(invoke, fixtures):
     assert "park.txt" in result.output and "1 transcripts coded" in result.output
 
 
+def test_cli_code_table_keeps_the_file_name_of_a_long_path_whole(invoke, fixtures, tmp_path):
+    # CI checks out the repo under a deeper path than a laptop; the name must never be cut.
+    deep = tmp_path / ("folder" * 15) / "nested"
+    deep.mkdir(parents=True)
+    shutil.copy(fixtures / "park.txt", deep / "park.txt")
+    result = invoke("code", str(deep / "park.txt"))
+    assert result.exit_code == 0, result.output
+    assert "/park.txt" in result.output and "…" in result.output
+
+
 def test_cli_code_json_lines_on_stdout(invoke, fixtures):
     result = invoke("code", str(fixtures / "park.txt"), "--format", "json")
     assert result.exit_code == 0

@@ -92,7 +92,11 @@ class _Printer:
     def __init__(self, fmt: Format, out: Path | None) -> None:
         self.fmt, self.out = fmt, out
         self.header_done = False
-        self.table = Table(*outputs.TABLE_COLUMNS, title="heard code", show_lines=False)
+        self.table = Table(title="heard code", show_lines=False)
+        for name in outputs.TABLE_COLUMNS:
+            # The transcript column is already trimmed to a bounded width (file name kept whole);
+            # Rich must not cut it again on a narrow terminal.
+            self.table.add_column(name, no_wrap=name == "transcript", min_width=12 if name == "transcript" else None)
 
     def outcome(self, outcome: FileOutcome) -> None:
         if self.out is not None or outcome.summary is None:

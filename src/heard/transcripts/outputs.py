@@ -6,11 +6,13 @@ written whole with ``os.replace``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from heard.transcripts import chat
@@ -77,9 +79,18 @@ def table_row(summary: Mapping[str, Any]) -> tuple[str, ...]:
     share = f"{t['attuned_share']:.0%}" if t["attuned_share"] is not None else "-"
     ack = f"{t['mean_turns_to_ack']:.1f}" if t["mean_turns_to_ack"] is not None else "-"
     top = sorted(((n, c) for c, n in t["codes"].items() if n), reverse=True)[:3]
-    return (summary["path"], str(summary.get("age_months") if summary.get("age_months") is not None else "-"),
+    age = summary.get("age_months")
+    return (display_path(summary["path"]), str(age if age is not None else "-"),
             str(summary["utterances"]), str(t["episodes"]), str(t["responses"]), share, ack,
             ", ".join(f"{c} {n}" for n, c in top) or "-")
+
+
+def display_path(path: str, limit: int = 60) -> str:
+    """A path as the table shows it: relative to the working directory when under it, and
+    trimmed from the left so the file name, the part a reader scans for, is always whole."""
+    with contextlib.suppress(ValueError, OSError):  # elsewhere on disk: keep it absolute
+        path = str(Path(path).resolve().relative_to(Path.cwd()))
+    return path if len(path) <= limit else "…" + path[-(limit - 1):]
 
 
 TABLE_COLUMNS = ("transcript", "age (m)", "utterances", "episodes", "responses", "attuned", "turns to ack",
