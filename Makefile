@@ -56,6 +56,7 @@ bench: setup
 bench-transcripts: setup
 	$(BIN)/python bench/transcripts.py
 
+# Load generator: Debian's wrk when installed (apt-get install wrk), else a Python client.
 bench-web: setup
 	$(BIN)/python bench/load_web.py --backend sqlite
 
