@@ -1,6 +1,6 @@
 """Turn a sentence in its context into features for the classifier.
 
-Three kinds, all cheap to compute:
+Two kinds, both cheap to compute:
 
 * **words**: hashed word 1–3-grams and character 2–5-grams of the sentence (no vocabulary
   to ship; hashing makes the featurizer stateless), plus the same word n-grams *crossed
@@ -8,9 +8,10 @@ Three kinds, all cheap to compute:
   differently right after a fall and once the child has moved on;
 * **cues and context**: which cue patterns fired (``heard.cues``), how the feelings the
   sentence names compare with the evidence (``heard.evidence``), the child's distress
-  level, overlap with the context words, position in the response, age band;
-* **meaning** (optional): a static sentence embedding (WordLlama) so that paraphrases
-  unseen in training land near the ones seen.
+  level, overlap with the context words, position in the response, age band.
+
+Static and frozen sentence embeddings and embedding-based word clusters were tried as a
+third kind and did not pay for their cost (docs/results.md lists what was tried).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def analyzer(v: SentenceView) -> list[str]:
     chars = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
     ctx = _context_features(v)
     return (["w:" + g for g in grams] + [f"{state}:" + g for g in grams] + ["c:" + c for c in chars]
-            + ["x:" + c for c in ctx] + [f"x:{c}|{state}" for c in ctx[:1]])
+            + ["x:" + c for c in ctx])
 
 
 _COLUMNS: dict[str, int] = {}
