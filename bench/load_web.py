@@ -67,9 +67,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "HEARD_SECRET_KEY": "bench"}
-    cmd = [sys.executable, "-c", "from heard.cli.main import main; main()", "serve", "--db", db, "--port", str(port)]
+    cmd = [sys.executable, "-c", "from heard.cli.main import main; main()", "serve", "--db", db, "--port", str(port),
+           "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(300):
         try:
@@ -207,6 +208,7 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=60.0)
     ap.add_argument("--warmup", type=float, default=5.0)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--workers", type=int, default=2, help="server processes (heard serve --workers; default 2)")
     ap.add_argument("--client", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python",
                     help="load generator (default: wrk when installed, else the Python client)")
     args = ap.parse_args()
@@ -217,7 +219,7 @@ def main() -> None:
             raise SystemExit("give --db or set HEARD_TEST_POSTGRES_URL (scripts/ci-system-deps.sh prints it)")
         db = db or str(Path(tmp) / "load.sqlite3")
         port = free_port()
-        proc = start_server(db, port)
+        proc = start_server(db, port, args.workers)
         try:
             stats = (run_wrk(port, clients, duration, args.warmup) if args.client == "wrk"
                      else python_client(port, clients, duration, args.warmup))
@@ -225,7 +227,8 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=10)
     result = {
-        "endpoint": "POST /api/v1/check", "backend": args.backend, "client": args.client, "clients": clients,
+        "endpoint": "POST /api/v1/check", "backend": args.backend, "client": args.client, "workers": args.workers,
+        "clients": clients,
         "duration_s": round(stats.elapsed, 1), "requests": stats.requests, "errors": stats.errors,
         "error_kinds": stats.error_kinds, "throughput_rps": round(stats.requests / stats.elapsed, 1),
         "latency_ms": {k: round(getattr(stats, k), 1) for k in ("p50", "p95", "p99", "mean", "max")},

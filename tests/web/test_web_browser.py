@@ -6,6 +6,7 @@ Playwright is missing.
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
@@ -76,7 +77,7 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def test_browser_newcomer_full_visit(page):
+def test_browser_newcomer_full_visit(page, tmp_path):
     base = page.base
     page.goto(base + "/signup")
     page.get_by_label("Email").fill("newcomer@example.org")
@@ -129,17 +130,25 @@ def test_browser_newcomer_full_visit(page):
     assert "11 months" in page.inner_text(".timeline")
     shot(page, "journal-timeline")
 
-    # Transcripts page (upload form) for the screenshot set.
+    # Transcripts: upload a small one, see the report, download its JSON from the page itself.
     page.goto(base + "/transcripts")
     shot(page, "transcripts")
+    sample = tmp_path / "park.txt"
+    sample.write_text("Child: I fell down! [=! cries]\nMom: You fell. I saw.\nMom: I'm here.\n", encoding="utf-8")
+    page.set_input_files("#file", str(sample))
+    page.get_by_role("button", name="Code it").click()
+    page.wait_for_selector("#report-title")
+    assert page.inner_text("#report-title") == "Report: park.txt"
+    shot(page, "transcript-report")
+    with page.expect_download() as report_download:
+        page.get_by_role("link", name="Download JSON").click()
+    assert json.loads(Path(report_download.value.path()).read_text())["path"] == "park.txt"
 
     # Export, then delete the account.
     page.goto(base + "/account")
     shot(page, "account")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download all my data (JSON)").click()
-    import json
-
     exported = json.loads(Path(download.value.path()).read_text())
     assert exported["account"]["email"] == "newcomer@example.org" and len(exported["attempts"]) == 2
     assert exported["journal"][0]["what"] == "Brought his blanket to his crying cousin"

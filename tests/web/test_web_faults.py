@@ -96,10 +96,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(db: Path, port: int) -> subprocess.Popen[bytes]:
+def _start(db: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "HEARD_SECRET_KEY": "t"}
     cmd = [sys.executable, "-c", "from heard.cli.main import main; main()", "serve", "--db", str(db),
-           "--port", str(port)]
+           "--port", str(port), *extra]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(150):
         try:
@@ -154,3 +154,21 @@ def test_faults_killed_server_leaves_no_corrupt_rows(tmp_path):
     proc = _start(db, _free_port())  # restarts cleanly (migrations are a no-op) and still serves
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=10)
+
+
+def test_serve_with_two_workers_serves_one_account_from_either_process(tmp_path):
+    db, port = tmp_path / "workers.sqlite3", _free_port()
+    proc = _start(db, port, "--workers", "2")
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        httpx.post(base + "/accounts", json={"email": "w@example.org", "password": "x" * 12}, timeout=5)
+        token = httpx.post(base + "/sessions", json={"email": "w@example.org", "password": "x" * 12}, timeout=5)
+        h = {"Authorization": "Bearer " + token.json()["token"]}
+        # A new connection per request, so requests land on both processes.
+        saved = [httpx.post(base + "/check", json={"text": f"You fell. I saw. {i}", "save": True}, headers=h,
+                            timeout=5).json()["saved_id"] for i in range(8)]
+        listed = httpx.get(base + "/checks", headers=h, timeout=5).json()
+        assert sorted(c["id"] for c in listed) == sorted(saved)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) is not None

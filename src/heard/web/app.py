@@ -33,7 +33,6 @@ def create_app(settings: Settings | None = None, engine: object | None = None) -
     # The model's many long-lived objects would otherwise be re-scanned by every full GC
     # pass, showing up as latency spikes under load; they live as long as the process.
     gc.freeze()
-    app.state.reports = transcripts.ReportCache()
     failures.install(app)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for module in (check, practice, transcripts, journal, account):

@@ -37,6 +37,8 @@ class Settings:
             database_url=database_url or os.environ.get("HEARD_DATABASE_URL") or None,
             secret_key=os.environ.get("HEARD_SECRET_KEY") or _stored_secret(),
             secure_cookies=os.environ.get("HEARD_SECURE_COOKIES", "") in {"1", "true", "yes"},
+            # Set by ``heard serve --workers N`` once it has migrated in the parent process.
+            run_migrations=os.environ.get("HEARD_MIGRATED", "") != "1",
         )
 
 
