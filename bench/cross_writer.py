@@ -20,6 +20,7 @@ import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from heard.eval.data import load_examples
 from heard.features import Featurizer
@@ -33,7 +34,7 @@ OUT = ROOT / "bench" / "results" / "cross_writer.json"
 THRESHOLD = 0.4
 
 
-def held_out_score(batch: str, c: float, raw: Path = RAW) -> dict[str, object]:
+def held_out_score(batch: str, c: float, raw: Path = RAW) -> dict[str, Any]:
     """Train the first stage on every other batch of ``raw`` and score ``batch``."""
     files = sorted(raw.glob("b*.jsonl"))
     train = [ex for f in files if f.stem != batch for ex in load_examples(f)]
@@ -62,9 +63,8 @@ def main() -> None:
         rows = list(pool.map(held_out_score, batches, [c] * len(batches), [args.raw] * len(batches)))
     for row in rows:
         print(f"{row['batch']:>4}  {row['responses']:>4} responses  macro-F1 {row['macro_f1']:.3f}", flush=True)
-    macro = [float(r["macro_f1"]) for r in rows]  # type: ignore[arg-type]
-    per_code = {code: round(statistics.fmean(float(r["per_code_f1"][code]) for r in rows  # type: ignore[index]
-                                             if code in r["per_code_f1"]), 3)  # type: ignore[operator]
+    macro = [r["macro_f1"] for r in rows]
+    per_code = {code: round(statistics.fmean(r["per_code_f1"][code] for r in rows if code in r["per_code_f1"]), 3)
                 for code in CODES}
     result = {"what": "first stage, leave one batch out, thresholds 0.4", "C": c, "batches": rows,
               "mean_macro_f1": round(statistics.fmean(macro), 4), "min_macro_f1": min(macro),

@@ -164,11 +164,11 @@ def test_serve_with_two_workers_serves_one_account_from_either_process(tmp_path)
         httpx.post(base + "/accounts", json={"email": "w@example.org", "password": "x" * 12}, timeout=5)
         token = httpx.post(base + "/sessions", json={"email": "w@example.org", "password": "x" * 12}, timeout=5)
         h = {"Authorization": "Bearer " + token.json()["token"]}
-        # A new connection per request, so requests land on both processes.
+        # A new connection per request: each may be accepted by either process.
         saved = [httpx.post(base + "/check", json={"text": f"You fell. I saw. {i}", "save": True}, headers=h,
                             timeout=5).json()["saved_id"] for i in range(8)]
         listed = httpx.get(base + "/checks", headers=h, timeout=5).json()
         assert sorted(c["id"] for c in listed) == sorted(saved)
     finally:
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=15) is not None
+        proc.wait(timeout=15)  # raises if the workers do not shut down
